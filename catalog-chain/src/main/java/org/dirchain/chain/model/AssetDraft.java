@@ -1,0 +1,31 @@
+package org.dirchain.chain.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a provider publishes to register a data asset. The data itself stays at the node.
+ *
+ * @param approvers organisations whose approval counts for grants; empty means the owner alone
+ * @param approvalsRequired how many of the approvers (k of n) must approve a grant
+ */
+public record AssetDraft(
+        String title,
+        String metadataUri,
+        Hash32 metadataHash,
+        Hash32 schemaHash,
+        Hash32 contentCommitment,
+        Classification classification,
+        Set<Operation> allowedOps,
+        int minCohort,
+        long nodeOrg,
+        List<String> tags,
+        List<Long> approvers,
+        int approvalsRequired) {
+
+    public AssetDraft {
+        allowedOps = allowedOps == null ? Set.of() : Set.copyOf(allowedOps);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        approvers = approvers == null ? List.of() : List.copyOf(approvers);
+    }
+}
