@@ -88,12 +88,4 @@ final class Inputs {
         System.arraycopy(utf8, 0, padded, 0, utf8.length);
         return padded;
     }
-
-    static String untag(byte[] padded) {
-        int end = padded.length;
-        while (end > 0 && padded[end - 1] == 0) {
-            end--;
-        }
-        return new String(padded, 0, end, StandardCharsets.UTF_8);
-    }
 }

@@ -1,0 +1,13 @@
+package org.dirchain.chain.index;
+
+/** One step of a grant's history, for audit: who did what, in which block and transaction. */
+public record GrantEvent(Kind kind, long org, long block, String txHash) {
+    public enum Kind {
+        REQUESTED,
+        APPROVAL,
+        APPROVED,
+        DENIED,
+        REVOKED,
+        CONSUMED
+    }
+}
