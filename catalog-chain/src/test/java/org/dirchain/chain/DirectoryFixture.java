@@ -45,14 +45,19 @@ public final class DirectoryFixture implements AutoCloseable {
     public long hospitalBOrg;
     private final AtomicInteger seq = new AtomicInteger();
 
-    private DirectoryFixture() {
-        dev = DevChain.start();
+    private DirectoryFixture(Duration blockTime) {
+        dev = DevChain.start(blockTime);
         chain = ChainConnection.open(dev.rpcUrl());
         deployment = new ContractDeployer(chain).deploy(dev.account(ADMIN));
     }
 
     public static DirectoryFixture startWithConsortium() {
-        DirectoryFixture f = new DirectoryFixture();
+        return startWithConsortium(null);
+    }
+
+    /** With a block time, anvil mines on an interval (many transactions per block). */
+    public static DirectoryFixture startWithConsortium(Duration blockTime) {
+        DirectoryFixture f = new DirectoryFixture(blockTime);
         OrganisationRegistry orgs = f.as(ADMIN).organisations();
         f.regulatorOrg = orgs.register("Health Regulator", Set.of(Role.REGULATOR), f.address(ADMIN));
         f.hospitalOrg = orgs.register("City Hospital", Set.of(Role.PROVIDER), f.address(HOSPITAL));

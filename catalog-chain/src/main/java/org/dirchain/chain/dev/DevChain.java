@@ -52,14 +52,22 @@ public final class DevChain implements AutoCloseable {
         this.accounts = deriveAccounts(ACCOUNTS);
     }
 
-    /** Starts anvil and waits until it answers JSON-RPC. */
+    /** Starts anvil mining a block per transaction and waits until it answers JSON-RPC. */
     public static DevChain start() {
+        return start(null);
+    }
+
+    /**
+     * Starts anvil; with a {@code blockTime} it mines on that interval, many transactions per block,
+     * as a BFT network does, instead of one block per transaction.
+     */
+    public static DevChain start(Duration blockTime) {
         Path binary = AnvilLocator.locate();
         ChainException last = null;
         for (int attempt = 0; attempt < 3; attempt++) { // a free port can be taken between probe and bind
             int port = freePort();
             try {
-                return launch(binary, port);
+                return launch(binary, port, blockTime);
             } catch (ChainException e) {
                 last = e;
                 LOG.warn("anvil did not start on port {}: {}", port, e.getMessage());
@@ -68,7 +76,7 @@ public final class DevChain implements AutoCloseable {
         throw last;
     }
 
-    private static DevChain launch(Path binary, int port) {
+    private static DevChain launch(Path binary, int port, Duration blockTime) {
         Path log;
         Process p;
         try {
@@ -76,7 +84,10 @@ public final class DevChain implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1", "--port",
                     String.valueOf(port), "--hardfork", HARDFORK, "--chain-id", String.valueOf(CHAIN_ID),
                     "--accounts", String.valueOf(ACCOUNTS), "--balance", "1000000", "--mnemonic", DEV_MNEMONIC,
-                    "--gas-limit", "60000000"));
+                    "--gas-limit", "60000000", "--prune-history", "256"));
+            if (blockTime != null) {
+                cmd.addAll(List.of("--block-time", String.valueOf(blockTime.toMillis() / 1000.0)));
+            }
             p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new ChainException("cannot start anvil at " + binary + ": " + e.getMessage(), e);
