@@ -43,9 +43,13 @@ public final class DevChain implements AutoCloseable {
     private final String rpcUrl;
     private final Web3j web3j;
     private final List<Credentials> accounts;
+    /** anvil is a child process: stop it even when the JVM is ended by a signal. */
+    private final Thread stopOnExit;
 
     private DevChain(Process process, Path log, String rpcUrl) {
         this.process = process;
+        this.stopOnExit = new Thread(process::destroyForcibly, "anvil-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.log = log;
         this.rpcUrl = rpcUrl;
         this.web3j = Web3j.build(new HttpService(rpcUrl));
@@ -182,6 +186,11 @@ public final class DevChain implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops anvil
+        }
         web3j.shutdown();
         process.destroy();
         try {
