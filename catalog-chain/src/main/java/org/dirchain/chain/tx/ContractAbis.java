@@ -19,6 +19,7 @@ import org.web3j.utils.Numeric;
  * The compiled ABIs of the directory contracts, read from the contracts jar: custom errors by
  * selector (to decode reverts) and function names by selector (to label transactions).
  */
+@SuppressWarnings("rawtypes") // web3j decodes into List<TypeReference<Type>> with the raw Type
 public final class ContractAbis {
     public static final List<String> CONTRACTS = List.of("Consortium", "DataCatalog", "AccessGrants", "JobLedger");
     private static final String RESOURCE_DIR = "/org/dirchain/contracts/solc/";

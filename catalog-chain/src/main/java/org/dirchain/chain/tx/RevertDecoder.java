@@ -12,6 +12,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 
 /** Turns revert data (selector + ABI-encoded arguments) into the specific exception type. */
+@SuppressWarnings("rawtypes") // web3j decodes into List<TypeReference<Type>> with the raw Type
 public final class RevertDecoder {
     private static final String ERROR_STRING = "0x08c379a0";
     private static final String PANIC = "0x4e487b71";
