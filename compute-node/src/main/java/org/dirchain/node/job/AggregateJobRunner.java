@@ -1,0 +1,157 @@
+package org.dirchain.node.job;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.Set;
+import org.dirchain.chain.AttestationSigner;
+import org.dirchain.chain.model.Attestation;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.Operation;
+import org.dirchain.node.api.v1.AggregateResponse;
+import org.dirchain.node.api.v1.AggregateSpec;
+import org.dirchain.node.data.ContentCommitment;
+import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.he.FixedPointEncoder;
+import org.dirchain.node.he.HeException;
+import org.dirchain.node.he.HePublicKey;
+import org.dirchain.node.he.HomomorphicScheme;
+import org.dirchain.node.he.HomomorphicSchemes;
+import org.dirchain.node.query.AggregateEngine;
+import org.dirchain.node.query.AggregateQuery;
+import org.dirchain.node.query.InvalidQueryException;
+import org.dirchain.node.query.LocalAggregate;
+import org.dirchain.node.privacy.PartialNoise;
+import org.dirchain.node.verify.GrantVerifier;
+import org.dirchain.node.verify.JobAuthorisation;
+import org.dirchain.node.verify.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one aggregate job on one local asset: parse the spec, verify the job on chain, check the
+ * local data against its commitment, compute the partial in one streaming pass, refuse a cohort
+ * below the asset's minimum, add DP noise if the job carries an epsilon, encrypt every element
+ * under the requester's key, and sign the attestation. Returns ciphertexts only.
+ */
+public final class AggregateJobRunner {
+    /** Throws {@link Cancelled} when the caller has gone or its deadline has passed. */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void check();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateJobRunner.class);
+
+    private final NodeCatalog catalog;
+    private final GrantVerifier verifier;
+    private final AttestationSigner signer;
+    private final AggregateEngine engine;
+    private final PartialNoise noise;
+
+    public AggregateJobRunner(NodeCatalog catalog, GrantVerifier verifier, AttestationSigner signer,
+            AggregateEngine engine, PartialNoise noise) {
+        this.catalog = catalog;
+        this.verifier = verifier;
+        this.signer = signer;
+        this.engine = engine;
+        this.noise = noise;
+    }
+
+    public AggregateResponse run(long jobId, long assetId, byte[] specBytes, Checkpoint checkpoint) {
+        AggregateSpec spec = parse(specBytes);
+        LocalTable table = catalog.table(assetId)
+                .orElseThrow(() -> Refusal.notFound("asset " + assetId + " is not served by this node"));
+        AggregateQuery query;
+        Set<Operation> ops;
+        Map<String, BigDecimal[]> clamps;
+        try {
+            query = AggregateSpecs.toQuery(spec);
+            query.validateAgainst(table.schema());
+            ops = AggregateSpecs.operations(spec);
+            clamps = AggregateSpecs.clamps(spec);
+        } catch (InvalidQueryException | org.dirchain.node.data.UnknownColumnException e) {
+            throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+        }
+        HomomorphicScheme scheme = scheme(spec);
+        HePublicKey key = publicKey(scheme, spec);
+
+        JobAuthorisation auth = verifier.verify(jobId, assetId, specBytes, ops);
+        checkpoint.check();
+        ContentCommitment local = catalog.commitment(assetId);
+        Hash32 published = auth.asset().contentCommitment();
+        if (!local.toHash32().equals(published)) {
+            throw Refusal.precondition("local data of asset " + assetId + " no longer matches its commitment on chain"
+                    + " (local " + local.toHash32() + ", published " + published + "): republish it as a new version");
+        }
+        long epsilon = auth.epsilonMilli();
+        LocalTable source = clamps.isEmpty() ? table : clampedOrRefuse(table, clamps, jobId);
+        checkpoint.check();
+        LocalAggregate result = engine.evaluate(source, query);
+        if (result.cohortSize() < auth.asset().minCohort()) {
+            throw Refusal.precondition("the cohort after filters is below asset " + assetId + "'s minimum of "
+                    + auth.asset().minCohort() + " rows");
+        }
+        BigInteger[] vector = result.partial().toVector();
+        if (epsilon > 0) {
+            try {
+                vector = noise.apply(vector, query, clamps, epsilon);
+            } catch (InvalidQueryException e) {
+                throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+            }
+        }
+        checkpoint.check();
+        AggregateResponse.Builder out = AggregateResponse.newBuilder()
+                .setJobId(jobId)
+                .setAssetId(assetId)
+                .setHeScheme(scheme.name())
+                .setEpsilonMilli(epsilon);
+        FixedPointEncoder signed = FixedPointEncoder.decimal(key, 0); // entries are already scaled integers
+        for (BigInteger v : vector) {
+            out.addCiphertexts(ByteString.copyFrom(
+                    scheme.serializeCiphertext(scheme.encrypt(key, signed.encodeScaled(v)))));
+        }
+        // The weight is the rows scanned, not the cohort: the ledger is public, the cohort is not.
+        Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, local.rowCount());
+        LOG.info("job={} asset={} computed: {} ciphertexts, epsilonMilli={}", jobId, assetId, vector.length, epsilon);
+        return out.setAssetIndex(att.assetIndex())
+                .setCommitment(ByteString.copyFrom(published.bytes()))
+                .setWeight(att.weight())
+                .setSignature(ByteString.copyFrom(att.signature()))
+                .build();
+    }
+
+    private static AggregateSpec parse(byte[] bytes) {
+        try {
+            return AggregateSpec.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw Refusal.invalid("spec is not a valid AggregateSpec: " + e.getMessage());
+        }
+    }
+
+    private static HomomorphicScheme scheme(AggregateSpec spec) {
+        try {
+            return HomomorphicSchemes.byName(spec.getHeScheme());
+        } catch (HeException e) {
+            throw Refusal.invalid("unknown homomorphic scheme '" + spec.getHeScheme() + "'");
+        }
+    }
+
+    private static HePublicKey publicKey(HomomorphicScheme scheme, AggregateSpec spec) {
+        try {
+            return scheme.deserializePublicKey(spec.getHePublicKey().toByteArray());
+        } catch (HeException e) {
+            throw Refusal.invalid("the spec's public key is not a valid " + scheme.name() + " key: " + e.getMessage());
+        }
+    }
+
+    private static LocalTable clampedOrRefuse(LocalTable table, Map<String, BigDecimal[]> clamps, long jobId) {
+        try {
+            return new ClampedTable(table, clamps);
+        } catch (InvalidQueryException | org.dirchain.node.data.UnknownColumnException e) {
+            throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.dirchain.node.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.dirchain.chain.DirectoryFixture;
+import org.dirchain.chain.model.Attestation;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.JobStatus;
+import org.dirchain.chain.model.JobSubmission;
+import org.dirchain.chain.model.Operation;
+import org.dirchain.node.aggregate.EncryptedAggregator;
+import org.dirchain.node.api.v1.AggregateRequest;
+import org.dirchain.node.api.v1.AggregateResponse;
+import org.dirchain.node.api.v1.AggregateSpec;
+import org.dirchain.node.api.v1.Clamp;
+import org.dirchain.node.api.v1.DescribeAssetsRequest;
+import org.dirchain.node.api.v1.Filter;
+import org.dirchain.node.api.v1.IdentifyRequest;
+import org.dirchain.node.api.v1.Measure;
+import org.dirchain.node.api.v1.Query;
+import org.dirchain.node.e2e.NodeCluster.Patient;
+import org.dirchain.node.he.HeKeyPair;
+import org.dirchain.node.he.HomomorphicScheme;
+import org.dirchain.node.he.HomomorphicSchemes;
+import org.dirchain.node.job.AggregateSpecs;
+import org.dirchain.node.privacy.PartialNoise;
+import org.dirchain.node.query.AggregateResult;
+import org.dirchain.node.query.GroupResult;
+import org.dirchain.node.query.PartialAggregate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Three real nodes over gRPC on loopback and a real anvil: answers equal the plaintext truth. */
+class AggregateOverGrpcTest {
+    static NodeCluster c;
+    static HomomorphicScheme paillier;
+    static HeKeyPair requesterKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        c = new NodeCluster();
+        paillier = HomomorphicSchemes.byName("paillier");
+        requesterKey = paillier.generateKeyPair();
+    }
+
+    @AfterAll
+    static void stop() {
+        c.close();
+    }
+
+    /** "Patients aged 40–60 with HbA1c > 7, by region": count, mean and variance of HbA1c, and a histogram. */
+    static AggregateSpec spec(long epsilonMilli) {
+        Query q = Query.newBuilder()
+                .addFilters(Filter.newBuilder().setColumn("age").setOp(Filter.Op.BETWEEN).addValues("40").addValues("60"))
+                .addFilters(Filter.newBuilder().setColumn("hba1c").setOp(Filter.Op.GT).addValues("7"))
+                .setGroupBy("region").addAllGroups(List.of(NodeCluster.REGIONS))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.COUNT))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.MEAN).setColumn("hba1c"))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.VARIANCE).setColumn("hba1c"))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.HISTOGRAM).setColumn("hba1c")
+                        .addBucketEdges(7).addBucketEdges(8).addBucketEdges(9).addBucketEdges(10))
+                .build();
+        AggregateSpec.Builder s = AggregateSpec.newBuilder().setQuery(q).setHeScheme("paillier")
+                .setHePublicKey(ByteString.copyFrom(paillier.serializePublicKey(requesterKey.publicKey())));
+        if (epsilonMilli > 0) {
+            s.addClamps(Clamp.newBuilder().setColumn("hba1c").setLower(0).setUpper(20));
+        }
+        return s.build();
+    }
+
+    /** Grants on all three assets, approved; a job recorded on chain for the spec. */
+    static long submit(AggregateSpec spec, long epsilonMilli, List<Long> grants) {
+        return c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(spec),
+                Hash32.keccak(spec.toByteArray()), grants, epsilonMilli, 3, Duration.ofHours(1),
+                BigInteger.valueOf(3_000_000)));
+    }
+
+    static List<Long> approvedGrants(long epsilonBudgetMilli) {
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long g = c.f.as(DirectoryFixture.REQUESTER).grants().request(new org.dirchain.chain.model.GrantRequest(
+                    c.assetIds.get(i), Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM),
+                    Hash32.keccak("study"), Duration.ofDays(10), 10, epsilonBudgetMilli));
+            c.f.as(c.providerAccounts.get(i)).grants().approve(g);
+            grants.add(g);
+        }
+        return grants;
+    }
+
+    static AggregateResponse run(int node, long job, AggregateSpec spec) {
+        return c.node(node).runAggregate(AggregateRequest.newBuilder().setJobId(job).setAssetId(c.assetIds.get(node))
+                .setSpec(spec.toByteString()).build());
+    }
+
+    static AggregateResult decrypt(AggregateSpec spec, List<AggregateResponse> responses) {
+        EncryptedAggregator aggregator = new EncryptedAggregator(paillier, requesterKey.publicKey());
+        var sum = aggregator.sum(responses.stream()
+                .map(r -> r.getCiphertextsList().stream().map(ByteString::toByteArray).toList()).toList());
+        BigInteger[] vector = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(), sum);
+        var query = AggregateSpecs.toQuery(spec);
+        return PartialAggregate.fromVector(query, PartialNoise.consistent(vector, query)).finish();
+    }
+
+    @Test
+    void encryptedAggregateOverThreeNodesEqualsThePlaintextAnswerAndSettles() {
+        AggregateSpec spec = spec(0);
+        long job = submit(spec, 0, approvedGrants(0));
+        List<AggregateResponse> responses = List.of(run(0, job, spec), run(1, job, spec), run(2, job, spec));
+
+        AggregateResult result = decrypt(spec, responses);
+        List<Patient> pooled = c.data.stream().flatMap(List::stream)
+                .filter(p -> p.age() >= 40 && p.age() <= 60 && p.hba1c() > 7).toList();
+        for (String region : NodeCluster.REGIONS) {
+            List<Double> v = pooled.stream().filter(p -> p.region().equals(region)).map(Patient::hba1c).toList();
+            GroupResult g = result.group(region);
+            assertEquals(v.size(), g.rows(), "count in " + region);
+            BigDecimal mean = v.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(v.size()), MathContext.DECIMAL128);
+            assertEquals(0, mean.compareTo(g.value(Measure0.MEAN)), "mean in " + region + ": " + g.value(Measure0.MEAN));
+            double m = mean.doubleValue();
+            double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
+            double variance = g.value(Measure0.VARIANCE).doubleValue();
+            assertTrue(Math.abs(variance - ss / (v.size() - 1)) < 1e-9 || Math.abs(variance - ss / v.size()) < 1e-9,
+                    "variance in " + region + ": " + variance);
+            long[] buckets = new long[5];
+            v.forEach(x -> buckets[x < 7 ? 0 : x < 8 ? 1 : x < 9 ? 2 : x < 10 ? 3 : 4]++);
+            var h = g.histogram(Measure0.HISTOGRAM);
+            List<Long> got = new ArrayList<>();
+            got.add(h.underflow());
+            got.addAll(h.buckets());
+            got.add(h.overflow());
+            assertEquals(java.util.Arrays.stream(buckets).boxed().toList(), got, "histogram in " + region);
+        }
+
+        // every node attests; the ledger verifies the signatures and settles with those weights
+        for (AggregateResponse r : responses) {
+            c.f.as(DirectoryFixture.OPERATOR).jobs().attest(new Attestation(job, r.getAssetIndex(), r.getAssetId(),
+                    Hash32.of(r.getCommitment().toByteArray()), r.getWeight(), r.getSignature().toByteArray()));
+        }
+        List<Long> weights = responses.stream().map(AggregateResponse::getWeight).toList();
+        assertEquals(List.of((long) NodeCluster.ROWS[0], (long) NodeCluster.ROWS[1], (long) NodeCluster.ROWS[2]), weights,
+                "the weight is the rows scanned");
+        c.f.as(DirectoryFixture.OPERATOR).jobs().settle(job, Hash32.keccak("result"), weights);
+        assertEquals(JobStatus.SETTLED, c.f.as(DirectoryFixture.OUTSIDER).jobs().job(job).status());
+    }
+
+    @Test
+    void aNodeNeverReturnsAPlaintextPartial() {
+        AggregateSpec spec = spec(0);
+        long job = submit(spec, 0, approvedGrants(0));
+        AggregateResponse a = run(0, job, spec);
+        AggregateResponse b = run(0, job, spec);
+        BigInteger[] plain = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                new EncryptedAggregator(paillier, requesterKey.publicKey()).sum(List.of(
+                        a.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
+        assertEquals(plain.length, a.getCiphertextsCount());
+        for (int i = 0; i < plain.length; i++) {
+            byte[] ct = a.getCiphertexts(i).toByteArray();
+            assertTrue(ct.length > 256, "a 2048-bit Paillier ciphertext, not a small number");
+            assertNotEquals(a.getCiphertexts(i), b.getCiphertexts(i), "encryption is randomised");
+            assertTrue(!new BigInteger(1, ct).equals(plain[i].abs()), "the payload is not the value itself");
+        }
+    }
+
+    @Test
+    void differentialPrivacyNoiseIsAddedWithTheEpsilonOnChain() {
+        AggregateSpec spec = spec(500);
+        long job = submit(spec, 500, approvedGrants(2000));
+        List<AggregateResponse> responses = List.of(run(0, job, spec), run(1, job, spec), run(2, job, spec));
+        responses.forEach(r -> assertEquals(500, r.getEpsilonMilli()));
+        AggregateResult noisy = decrypt(spec, responses);
+        int differing = 0;
+        for (String region : NodeCluster.REGIONS) {
+            long exact = c.data.stream().flatMap(List::stream).filter(p -> p.age() >= 40 && p.age() <= 60
+                    && p.hba1c() > 7 && p.region().equals(region)).count();
+            long got = noisy.group(region).rows();
+            // 5 statistics per group: each node adds DLap(5 / 0.5 = 10); |sum of three| > 200 is vanishingly rare
+            assertTrue(Math.abs(got - exact) < 200, "noisy count " + got + " vs " + exact + " in " + region);
+            differing += got != exact ? 1 : 0;
+        }
+        assertTrue(differing > 0, "noise was added");
+    }
+
+    @Test
+    void refusesWhenTheSpecIsNotTheOneOnChain() {
+        AggregateSpec spec = spec(0);
+        long job = submit(spec, 0, approvedGrants(0));
+        AggregateSpec tampered = spec.toBuilder().setQuery(spec.getQuery().toBuilder().clearFilters()).build();
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> run(0, job, tampered));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("does not match the hash recorded on chain"));
+    }
+
+    @Test
+    void refusesARevokedGrant() {
+        AggregateSpec spec = spec(0);
+        List<Long> grants = approvedGrants(0);
+        long job = submit(spec, 0, grants);
+        c.f.as(DirectoryFixture.HOSPITAL_B).grants().revoke(grants.get(1), Hash32.keccak("consent withdrawn"));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> run(1, job, spec));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("revoked"));
+    }
+
+    @Test
+    void refusesAnUnknownJobAndAnAssetItDoesNotServe() {
+        AggregateSpec spec = spec(0);
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> run(0, 99_999, spec));
+        assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
+        StatusRuntimeException notHere = assertThrows(StatusRuntimeException.class, () -> c.node(0).runAggregate(
+                AggregateRequest.newBuilder().setJobId(1).setAssetId(c.assetIds.get(1)).setSpec(spec.toByteString())
+                        .build()));
+        assertEquals(Status.Code.NOT_FOUND, notHere.getStatus().getCode());
+        assertTrue(notHere.getStatus().getDescription().contains("not served by this node"));
+    }
+
+    @Test
+    void refusesACohortBelowTheAssetMinimum() {
+        AggregateSpec narrow = spec(0).toBuilder().setQuery(spec(0).getQuery().toBuilder()
+                .addFilters(Filter.newBuilder().setColumn("age").setOp(Filter.Op.EQ).addValues("41"))
+                .addFilters(Filter.newBuilder().setColumn("sex").setOp(Filter.Op.EQ).addValues("F"))).build();
+        long job = submit(narrow, 0, approvedGrants(0));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> run(0, job, narrow));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("below asset"), e.getStatus().getDescription());
+        assertTrue(!e.getStatus().getDescription().matches(".*cohort of \\d+.*"), "the cohort size is not revealed");
+    }
+
+    @Test
+    void refusesAMalformedSpecWithTheReason() {
+        AggregateSpec bad = spec(0).toBuilder().setQuery(spec(0).getQuery().toBuilder()
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.MEAN).setColumn("weight_kg"))).build();
+        long job = submit(bad, 0, approvedGrants(0));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> run(2, job, bad));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("weight_kg"), e.getStatus().getDescription());
+    }
+
+    @Test
+    void refusesWhenLocalDataNoLongerMatchesTheCommitment() throws Exception {
+        AggregateSpec spec = spec(0);
+        long job = submit(spec, 0, approvedGrants(0));
+        var original = Files.readString(c.files.get(2));
+        try {
+            Files.writeString(c.files.get(2), original.replaceFirst("\n(\\d+),", "\n99,"));
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> run(2, job, spec));
+            assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+            assertTrue(e.getStatus().getDescription().contains("no longer matches its commitment"));
+        } finally {
+            Files.writeString(c.files.get(2), original);
+        }
+    }
+
+    @Test
+    void honoursTheCallersDeadline() {
+        AggregateSpec spec = spec(0);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> c.stubs.get(0)
+                .withDeadlineAfter(1, TimeUnit.NANOSECONDS)
+                .runAggregate(AggregateRequest.newBuilder().setJobId(1).setAssetId(c.assetIds.get(0))
+                        .setSpec(spec.toByteString()).build()));
+        assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
+    }
+
+    @Test
+    void describesAssetsWithoutRowsAndServesHealthAndIdentity() {
+        var assets = c.node(2).describeAssets(DescribeAssetsRequest.getDefaultInstance()).getAssetsList();
+        assertEquals(1, assets.size());
+        assertEquals("1000-9999", assets.get(0).getRowCountBand());
+        assertEquals(List.of("age", "sex", "region", "hba1c"), assets.get(0).getColumnsList().stream()
+                .map(org.dirchain.node.api.v1.Column::getName).toList());
+        assertEquals(c.f.deployment.jobLedger(), c.node(1).identify(IdentifyRequest.getDefaultInstance()).getJobLedger());
+        var health = HealthGrpc.newBlockingStub(c.channels.get(0))
+                .check(HealthCheckRequest.newBuilder().setService("dirchain.node.v1.ComputeNode").build());
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
+    }
+
+    /** Measures of the spec, in the node's query model, for reading results. */
+    static final class Measure0 {
+        static final org.dirchain.node.query.Measure MEAN = org.dirchain.node.query.Measure.mean("hba1c");
+        static final org.dirchain.node.query.Measure VARIANCE = org.dirchain.node.query.Measure.variance("hba1c");
+        static final org.dirchain.node.query.Measure HISTOGRAM =
+                org.dirchain.node.query.Measure.histogram("hba1c", "7", "8", "9", "10");
+    }
+}
