@@ -49,7 +49,24 @@ public final class EncryptedAggregator {
         return vector.stream().map(scheme::serializeCiphertext).toList();
     }
 
-    /** Decrypts a summed vector to the signed, scaled integers the nodes encrypted (requester side). */
+    /**
+     * Requester side: decrypts a summed vector to the signed, scaled integers the nodes encrypted.
+     * With {@code packing} (the spec's lane width), {@code values} slots of {@code contributions}
+     * summed partials are unpacked from the lanes; without it each ciphertext holds one value.
+     */
+    public static BigInteger[] decrypt(HomomorphicScheme scheme, HeSecretKey secretKey, HePublicKey publicKey,
+            List<HeCiphertext> vector, LanePacking packing, int values, int contributions) {
+        if (packing == null) {
+            return decrypt(scheme, secretKey, publicKey, vector);
+        }
+        BigInteger[] plaintexts = new BigInteger[vector.size()];
+        for (int i = 0; i < plaintexts.length; i++) {
+            plaintexts[i] = scheme.decrypt(secretKey, vector.get(i));
+        }
+        return packing.unpack(plaintexts, values, contributions);
+    }
+
+    /** Requester side, one value per ciphertext: the signed, scaled integers the nodes encrypted. */
     public static BigInteger[] decrypt(HomomorphicScheme scheme, HeSecretKey secretKey, HePublicKey publicKey,
             List<HeCiphertext> vector) {
         FixedPointEncoder signed = FixedPointEncoder.decimal(publicKey, 0);

@@ -10,6 +10,7 @@ import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.model.Attestation;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.node.aggregate.LanePacking;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.AggregateSpec;
 import org.dirchain.node.data.ContentCommitment;
@@ -108,10 +109,8 @@ public final class AggregateJobRunner {
                 .setAssetId(assetId)
                 .setHeScheme(scheme.name())
                 .setEpsilonMilli(epsilon);
-        FixedPointEncoder signed = FixedPointEncoder.decimal(key, 0); // entries are already scaled integers
-        for (BigInteger v : vector) {
-            out.addCiphertexts(ByteString.copyFrom(
-                    scheme.serializeCiphertext(scheme.encrypt(key, signed.encodeScaled(v)))));
+        for (BigInteger plaintext : plaintexts(vector, key, spec.getLaneBits(), jobId)) {
+            out.addCiphertexts(ByteString.copyFrom(scheme.serializeCiphertext(scheme.encrypt(key, plaintext))));
         }
         // The weight is the rows scanned, not the cohort: the ledger is public, the cohort is not.
         Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, local.rowCount());
@@ -121,6 +120,23 @@ public final class AggregateJobRunner {
                 .setWeight(att.weight())
                 .setSignature(ByteString.copyFrom(att.signature()))
                 .build();
+    }
+
+    /** One plaintext per value (signed fixed-point residues), or lanes packed many per plaintext. */
+    private static BigInteger[] plaintexts(BigInteger[] vector, HePublicKey key, int laneBits, long jobId) {
+        if (laneBits == 0) {
+            FixedPointEncoder signed = FixedPointEncoder.decimal(key, 0); // entries are already scaled integers
+            BigInteger[] out = new BigInteger[vector.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = signed.encodeScaled(vector[i]);
+            }
+            return out;
+        }
+        try {
+            return new LanePacking(laneBits, key.plaintextModulus()).pack(vector);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+        }
     }
 
     private static AggregateSpec parse(byte[] bytes) {

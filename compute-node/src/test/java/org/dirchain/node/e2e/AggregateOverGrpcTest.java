@@ -27,6 +27,7 @@ import org.dirchain.chain.model.JobStatus;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.node.aggregate.EncryptedAggregator;
+import org.dirchain.node.aggregate.LanePacking;
 import org.dirchain.node.api.v1.AggregateRequest;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.AggregateSpec;
@@ -45,6 +46,7 @@ import org.dirchain.node.privacy.PartialNoise;
 import org.dirchain.node.query.AggregateResult;
 import org.dirchain.node.query.GroupResult;
 import org.dirchain.node.query.PartialAggregate;
+import org.dirchain.node.query.VectorLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,10 @@ class AggregateOverGrpcTest {
 
     /** "Patients aged 40–60 with HbA1c > 7, by region": count, mean and variance of HbA1c, and a histogram. */
     static AggregateSpec spec(long epsilonMilli) {
+        return spec(epsilonMilli, 128);
+    }
+
+    static AggregateSpec spec(long epsilonMilli, int laneBits) {
         Query q = Query.newBuilder()
                 .addFilters(Filter.newBuilder().setColumn("age").setOp(Filter.Op.BETWEEN).addValues("40").addValues("60"))
                 .addFilters(Filter.newBuilder().setColumn("hba1c").setOp(Filter.Op.GT).addValues("7"))
@@ -79,7 +85,7 @@ class AggregateOverGrpcTest {
                 .addMeasures(Measure.newBuilder().setKind(Measure.Kind.HISTOGRAM).setColumn("hba1c")
                         .addBucketEdges(7).addBucketEdges(8).addBucketEdges(9).addBucketEdges(10))
                 .build();
-        AggregateSpec.Builder s = AggregateSpec.newBuilder().setQuery(q).setHeScheme("paillier")
+        AggregateSpec.Builder s = AggregateSpec.newBuilder().setQuery(q).setHeScheme("paillier").setLaneBits(laneBits)
                 .setHePublicKey(ByteString.copyFrom(paillier.serializePublicKey(requesterKey.publicKey())));
         if (epsilonMilli > 0) {
             s.addClamps(Clamp.newBuilder().setColumn("hba1c").setLower(0).setUpper(20));
@@ -115,8 +121,11 @@ class AggregateOverGrpcTest {
         EncryptedAggregator aggregator = new EncryptedAggregator(paillier, requesterKey.publicKey());
         var sum = aggregator.sum(responses.stream()
                 .map(r -> r.getCiphertextsList().stream().map(ByteString::toByteArray).toList()).toList());
-        BigInteger[] vector = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(), sum);
         var query = AggregateSpecs.toQuery(spec);
+        LanePacking packing = spec.getLaneBits() == 0 ? null
+                : new LanePacking(spec.getLaneBits(), requesterKey.publicKey().plaintextModulus());
+        BigInteger[] vector = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                sum, packing, new VectorLayout(query).length(), responses.size());
         return PartialAggregate.fromVector(query, PartialNoise.consistent(vector, query)).finish();
     }
 
@@ -126,6 +135,8 @@ class AggregateOverGrpcTest {
         long job = submit(spec, 0, approvedGrants(0));
         List<AggregateResponse> responses = List.of(run(0, job, spec), run(1, job, spec), run(2, job, spec));
 
+        int slots = new VectorLayout(AggregateSpecs.toQuery(spec)).length();
+        responses.forEach(r -> assertEquals((slots + 14) / 15, r.getCiphertextsCount(), "15 lanes of 128 bits each"));
         AggregateResult result = decrypt(spec, responses);
         List<Patient> pooled = c.data.stream().flatMap(List::stream)
                 .filter(p -> p.age() >= 40 && p.age() <= 60 && p.hba1c() > 7).toList();
@@ -165,7 +176,7 @@ class AggregateOverGrpcTest {
 
     @Test
     void aNodeNeverReturnsAPlaintextPartial() {
-        AggregateSpec spec = spec(0);
+        AggregateSpec spec = spec(0, 0);
         long job = submit(spec, 0, approvedGrants(0));
         AggregateResponse a = run(0, job, spec);
         AggregateResponse b = run(0, job, spec);

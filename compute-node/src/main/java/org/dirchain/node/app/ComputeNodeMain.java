@@ -1,0 +1,103 @@
+package org.dirchain.node.app;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dirchain.chain.AttestationSigner;
+import org.dirchain.chain.ChainConnection;
+import org.dirchain.chain.DirectoryChain;
+import org.dirchain.chain.deploy.Deployment;
+import org.dirchain.node.api.v1.NodeIdentity;
+import org.dirchain.node.data.CsvTable;
+import org.dirchain.node.data.DriverManagerDataSource;
+import org.dirchain.node.data.JdbcTable;
+import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.grpc.ComputeNodeServer;
+import org.dirchain.node.grpc.ComputeNodeService;
+import org.dirchain.node.he.HomomorphicSchemes;
+import org.dirchain.node.job.AggregateJobRunner;
+import org.dirchain.node.job.NodeCatalog;
+import org.dirchain.node.privacy.DiscreteLaplace;
+import org.dirchain.node.privacy.PartialNoise;
+import org.dirchain.node.query.AggregateEngine;
+import org.dirchain.node.verify.GrantVerifier;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.WalletUtils;
+
+/**
+ * Starts a compute node from its configuration file, or, with {@code --commitments}, prints what a
+ * provider publishes on chain for each configured asset (schema hash, content commitment).
+ *
+ * <p>Usage: {@code ComputeNodeMain <node.json> [--commitments]}
+ */
+public final class ComputeNodeMain {
+    private ComputeNodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: ComputeNodeMain <node.json> [--commitments]");
+            System.exit(2);
+        }
+        Path configFile = Path.of(args[0]).toAbsolutePath();
+        NodeConfig config = NodeConfig.read(configFile);
+        Map<Long, LocalTable> tables = tables(config, configFile.getParent());
+        if (args.length > 1 && args[1].equals("--commitments")) {
+            tables.forEach((id, t) -> System.out.printf("asset %d  schemaHash %s  contentCommitment %s  (%s)%n", id,
+                    org.dirchain.chain.model.Hash32.of(t.schema().schemaHash()), t.commitment().toHash32(),
+                    t.schema().canonical()));
+            return;
+        }
+        Deployment deployment = Deployment.read(configFile.getParent().resolve(config.chain().deployment()));
+        String password = System.getenv(config.signingKey().passwordEnv());
+        if (password == null) {
+            throw new IllegalStateException("environment variable " + config.signingKey().passwordEnv() + " is not set");
+        }
+        Credentials key = WalletUtils.loadCredentials(password,
+                configFile.getParent().resolve(config.signingKey().walletFile()).toFile());
+        ChainConnection chain = ChainConnection.open(config.chain().rpcUrl());
+        DirectoryChain directory = DirectoryChain.connect(chain, deployment, key);
+        long org = directory.organisations().orgOf(key.getAddress()).orElseThrow(() -> new IllegalStateException(
+                "signing account " + key.getAddress() + " belongs to no organisation on chain"));
+        if (org != config.organisation()) {
+            throw new IllegalStateException("signing account belongs to organisation " + org + ", not "
+                    + config.organisation());
+        }
+        NodeCatalog catalog = new NodeCatalog(tables);
+        AggregateJobRunner runner = new AggregateJobRunner(catalog,
+                new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber())),
+                new AttestationSigner(key, deployment), new AggregateEngine(),
+                new PartialNoise(new DiscreteLaplace(new SecureRandom())));
+        NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
+                .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
+                .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();
+        ComputeNodeServer server = ComputeNodeServer.start(config.listen().host(), config.listen().port(),
+                new ComputeNodeService(identity, catalog, runner));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            chain.close();
+        }, "node-stop"));
+        Thread.currentThread().join();
+    }
+
+    static Map<Long, LocalTable> tables(NodeConfig config, Path base) {
+        Map<Long, LocalTable> tables = new LinkedHashMap<>();
+        for (NodeConfig.AssetSource a : config.assets()) {
+            if (a.csv() != null) {
+                tables.put(a.assetId(), CsvTable.inferring(base.resolve(a.csv().file())));
+            } else {
+                NodeConfig.Jdbc j = a.jdbc();
+                String password = j.passwordEnv() == null ? null : System.getenv(j.passwordEnv());
+                var source = new DriverManagerDataSource(j.url(), j.user(), password);
+                tables.put(a.assetId(), j.columns() == null ? JdbcTable.connect(source, j.table())
+                        : JdbcTable.connect(source, j.table(), j.columns()));
+            }
+        }
+        return tables;
+    }
+
+    private static String version() {
+        String v = ComputeNodeMain.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
