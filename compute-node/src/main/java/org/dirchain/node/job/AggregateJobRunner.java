@@ -51,6 +51,12 @@ public final class AggregateJobRunner {
     private final AttestationSigner signer;
     private final AggregateEngine engine;
     private final PartialNoise noise;
+    private final Map<String, HePublicKey> keys = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HePublicKey> eldest) {
+            return size() > 8;
+        }
+    };
 
     public AggregateJobRunner(NodeCatalog catalog, GrantVerifier verifier, AttestationSigner signer,
             AggregateEngine engine, PartialNoise noise) {
@@ -155,9 +161,24 @@ public final class AggregateJobRunner {
         }
     }
 
-    private static HePublicKey publicKey(HomomorphicScheme scheme, AggregateSpec spec) {
+    /**
+     * Parsing a key builds its fixed-base encryption table (tens of MB, most of a second), so the
+     * few keys in use are kept: a requester's key typically serves many jobs.
+     */
+    private HePublicKey publicKey(HomomorphicScheme scheme, AggregateSpec spec) {
+        String id = scheme.name() + ":" + Hash32.keccak(spec.getHePublicKey().toByteArray());
+        synchronized (keys) {
+            HePublicKey cached = keys.get(id);
+            if (cached != null) {
+                return cached;
+            }
+        }
         try {
-            return scheme.deserializePublicKey(spec.getHePublicKey().toByteArray());
+            HePublicKey key = scheme.deserializePublicKey(spec.getHePublicKey().toByteArray());
+            synchronized (keys) {
+                keys.put(id, key);
+            }
+            return key;
         } catch (HeException e) {
             throw Refusal.invalid("the spec's public key is not a valid " + scheme.name() + " key: " + e.getMessage());
         }
