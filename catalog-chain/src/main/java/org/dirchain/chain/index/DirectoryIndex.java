@@ -71,6 +71,11 @@ public final class DirectoryIndex {
         return read(() -> Optional.ofNullable(grants.get(id)));
     }
 
+    /** Every grant, by id. */
+    public List<IndexedGrant> grants() {
+        return read(() -> List.copyOf(grants.values()));
+    }
+
     public List<IndexedGrant> grantsByAsset(long assetId) {
         return read(() -> select(grantsByAsset.get(assetId), grants::get));
     }
@@ -81,6 +86,11 @@ public final class DirectoryIndex {
 
     public Optional<IndexedJob> job(long id) {
         return read(() -> Optional.ofNullable(jobs.get(id)));
+    }
+
+    /** Every job, by id. */
+    public List<IndexedJob> jobs() {
+        return read(() -> List.copyOf(jobs.values()));
     }
 
     public List<IndexedJob> jobsByAsset(long assetId) {

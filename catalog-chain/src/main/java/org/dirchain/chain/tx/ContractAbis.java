@@ -24,8 +24,9 @@ public final class ContractAbis {
     public static final List<String> CONTRACTS = List.of("Consortium", "DataCatalog", "AccessGrants", "JobLedger");
     private static final String RESOURCE_DIR = "/org/dirchain/contracts/solc/";
 
-    /** A custom error: its name, its Solidity parameter types and their decoders. */
-    public record ErrorDef(String name, List<String> solidityTypes, List<TypeReference<Type>> decoders) {}
+    /** A custom error: its name, its Solidity parameter names and types, and their decoders. */
+    public record ErrorDef(String name, List<String> parameterNames, List<String> solidityTypes,
+            List<TypeReference<Type>> decoders) {}
 
     private final Map<String, ErrorDef> errors = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
@@ -67,13 +68,15 @@ public final class ContractAbis {
                 continue;
             }
             List<String> types = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (JsonNode input : entry.path("inputs")) {
                 types.add(input.path("type").asText());
+                names.add(input.path("name").asText());
             }
             String name = entry.path("name").asText();
             String selector = selector(name + "(" + String.join(",", types) + ")");
             if (kind.equals("error")) {
-                errors.putIfAbsent(selector, new ErrorDef(name, List.copyOf(types), decoders(types)));
+                errors.putIfAbsent(selector, new ErrorDef(name, List.copyOf(names), List.copyOf(types), decoders(types)));
             } else {
                 functions.putIfAbsent(selector, contract + "." + name);
             }

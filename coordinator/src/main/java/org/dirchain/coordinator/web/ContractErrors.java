@@ -1,10 +1,5 @@
 package org.dirchain.coordinator.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +13,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * How a decoded contract refusal is reported: its HTTP status, and its arguments under their
- * Solidity parameter names (read from the compiled ABIs in the contracts jar), e.g.
+ * Solidity parameter names (from the compiled ABIs, via {@link ContractAbis}), e.g.
  * {@code {"grantId": 7, "expiredAt": 1767225600}} for {@code GrantExpired}.
  *
  * <p>Status: 403 when the signer's organisation lacks the right (not the owner, not an approver,
@@ -26,7 +21,6 @@ import org.springframework.http.HttpStatus;
  * request was well-formed but the directory's current state does not allow it.
  */
 public final class ContractErrors {
-    private static final String ABI_DIR = "/org/dirchain/contracts/solc/";
     private static final long JSON_SAFE_INTEGER = (1L << 53) - 1;
     private static final Set<String> FORBIDDEN = Set.of("NotAdmin", "NotMember", "OrganisationIsSuspended",
             "MissingRole", "NotOwnAccount", "NotAssetOwner", "NotApprover", "NotOwnerOrRegulator", "NotGrantee",
@@ -43,26 +37,10 @@ public final class ContractErrors {
 
     public static ContractErrors load() {
         Map<String, List<List<String>>> names = new HashMap<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String contract : ContractAbis.CONTRACTS) {
-            try (InputStream in = ContractErrors.class.getResourceAsStream(ABI_DIR + contract + ".abi")) {
-                if (in == null) {
-                    continue; // names are a courtesy; without them arguments are reported by position
-                }
-                for (JsonNode entry : json.readTree(in)) {
-                    if (!"error".equals(entry.path("type").asText())) {
-                        continue;
-                    }
-                    List<String> params = new ArrayList<>();
-                    entry.path("inputs").forEach(i -> params.add(i.path("name").asText()));
-                    List<List<String>> overloads = names.computeIfAbsent(entry.path("name").asText(),
-                            k -> new ArrayList<>());
-                    if (!overloads.contains(params)) {
-                        overloads.add(List.copyOf(params));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the ABI of " + contract, e);
+        for (ContractAbis.ErrorDef e : ContractAbis.load().allErrors()) {
+            List<List<String>> overloads = names.computeIfAbsent(e.name(), k -> new ArrayList<>());
+            if (!overloads.contains(e.parameterNames())) {
+                overloads.add(e.parameterNames());
             }
         }
         return new ContractErrors(Map.copyOf(names));
