@@ -1,27 +1,16 @@
 package org.dirchain.node.app;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.ChainConnection;
 import org.dirchain.chain.DirectoryChain;
 import org.dirchain.chain.deploy.Deployment;
-import org.dirchain.node.api.v1.NodeIdentity;
 import org.dirchain.node.data.CsvTable;
 import org.dirchain.node.data.DriverManagerDataSource;
 import org.dirchain.node.data.JdbcTable;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.grpc.ComputeNodeServer;
-import org.dirchain.node.grpc.ComputeNodeService;
-import org.dirchain.node.he.HomomorphicSchemes;
-import org.dirchain.node.job.AggregateJobRunner;
-import org.dirchain.node.job.NodeCatalog;
-import org.dirchain.node.privacy.DiscreteLaplace;
-import org.dirchain.node.privacy.PartialNoise;
-import org.dirchain.node.query.AggregateEngine;
-import org.dirchain.node.verify.GrantVerifier;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 
@@ -63,16 +52,8 @@ public final class ComputeNodeMain {
             throw new IllegalStateException("signing account belongs to organisation " + org + ", not "
                     + config.organisation());
         }
-        NodeCatalog catalog = new NodeCatalog(tables);
-        AggregateJobRunner runner = new AggregateJobRunner(catalog,
-                new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber())),
-                new AttestationSigner(key, deployment), new AggregateEngine(),
-                new PartialNoise(new DiscreteLaplace(new SecureRandom())));
-        NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
-                .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
-                .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();
-        ComputeNodeServer server = ComputeNodeServer.start(config.listen().host(), config.listen().port(),
-                new ComputeNodeService(identity, catalog, runner));
+        ComputeNodeServer server = NodeAssembly.start(chain, deployment, key, org, tables, config.listen().host(),
+                config.listen().port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             chain.close();
@@ -94,10 +75,5 @@ public final class ComputeNodeMain {
             }
         }
         return tables;
-    }
-
-    private static String version() {
-        String v = ComputeNodeMain.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

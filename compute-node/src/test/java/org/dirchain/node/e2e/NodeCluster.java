@@ -7,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.DirectoryFixture;
 import org.dirchain.chain.model.AssetDraft;
 import org.dirchain.chain.model.Classification;
@@ -22,16 +20,9 @@ import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.chain.model.Role;
 import org.dirchain.node.api.v1.ComputeNodeGrpc;
-import org.dirchain.node.api.v1.NodeIdentity;
+import org.dirchain.node.app.NodeAssembly;
 import org.dirchain.node.data.CsvTable;
 import org.dirchain.node.grpc.ComputeNodeServer;
-import org.dirchain.node.grpc.ComputeNodeService;
-import org.dirchain.node.job.AggregateJobRunner;
-import org.dirchain.node.job.NodeCatalog;
-import org.dirchain.node.privacy.DiscreteLaplace;
-import org.dirchain.node.privacy.PartialNoise;
-import org.dirchain.node.query.AggregateEngine;
-import org.dirchain.node.verify.GrantVerifier;
 
 /**
  * Three institutions, each with its own compute node on a loopback gRPC port and its own CSV of
@@ -87,15 +78,7 @@ final class NodeCluster implements AutoCloseable {
     }
 
     private void startNode(int account, long org, Map<Long, org.dirchain.node.data.LocalTable> tables) {
-        GrantVerifier verifier = new GrantVerifier(f.as(account), org, () -> f.chain.blockTime(f.chain.blockNumber()));
-        AggregateJobRunner runner = new AggregateJobRunner(new NodeCatalog(tables), verifier,
-                new AttestationSigner(f.key(account), f.deployment), new AggregateEngine(),
-                new PartialNoise(new DiscreteLaplace(new SecureRandom())));
-        NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(f.address(account))
-                .setChainId(f.deployment.chainId()).setJobLedger(f.deployment.jobLedger()).addHeSchemes("paillier")
-                .setVersion("test").build();
-        ComputeNodeServer server = ComputeNodeServer.start("127.0.0.1", 0,
-                new ComputeNodeService(identity, new NodeCatalog(tables), runner));
+        ComputeNodeServer server = NodeAssembly.start(f.chain, f.deployment, f.key(account), org, tables, "127.0.0.1", 0);
         servers.add(server);
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         channels.add(channel);

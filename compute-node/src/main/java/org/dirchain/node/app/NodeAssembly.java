@@ -1,0 +1,45 @@
+package org.dirchain.node.app;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import org.dirchain.chain.AttestationSigner;
+import org.dirchain.chain.ChainConnection;
+import org.dirchain.chain.DirectoryChain;
+import org.dirchain.chain.deploy.Deployment;
+import org.dirchain.node.api.v1.NodeIdentity;
+import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.grpc.ComputeNodeServer;
+import org.dirchain.node.grpc.ComputeNodeService;
+import org.dirchain.node.he.HomomorphicSchemes;
+import org.dirchain.node.job.AggregateJobRunner;
+import org.dirchain.node.job.NodeCatalog;
+import org.dirchain.node.privacy.DiscreteLaplace;
+import org.dirchain.node.privacy.PartialNoise;
+import org.dirchain.node.query.AggregateEngine;
+import org.dirchain.node.verify.GrantVerifier;
+import org.web3j.crypto.Credentials;
+
+/** Wires a compute node from its parts: chain view, signing key, local tables, gRPC server. */
+public final class NodeAssembly {
+    private NodeAssembly() {}
+
+    /** Starts a node serving {@code tables} for organisation {@code org} on {@code host:port} (0: free). */
+    public static ComputeNodeServer start(ChainConnection chain, Deployment deployment, Credentials key, long org,
+            Map<Long, LocalTable> tables, String host, int port) {
+        DirectoryChain directory = DirectoryChain.connect(chain, deployment, key);
+        NodeCatalog catalog = new NodeCatalog(tables);
+        AggregateJobRunner runner = new AggregateJobRunner(catalog,
+                new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber())),
+                new AttestationSigner(key, deployment), new AggregateEngine(),
+                new PartialNoise(new DiscreteLaplace(new SecureRandom())));
+        NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
+                .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
+                .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();
+        return ComputeNodeServer.start(host, port, new ComputeNodeService(identity, catalog, runner));
+    }
+
+    private static String version() {
+        String v = NodeAssembly.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}
