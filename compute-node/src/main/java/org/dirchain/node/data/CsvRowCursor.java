@@ -113,20 +113,11 @@ final class CsvRowCursor implements RowCursor {
   }
 
   private void checkRow() {
-    if (!onRow) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
+    CursorChecks.requireRow(onRow);
   }
 
   private void checkValue(int column, ColumnType expected) {
-    checkRow();
-    if (types[column] != expected) {
-      throw new IllegalStateException(
-          "column '" + schema.column(column).name() + "' is " + types[column] + ", not " + expected);
-    }
-    if (isNull(column)) {
-      throw new IllegalStateException("column '" + schema.column(column).name() + "' is NULL in this row");
-    }
+    CursorChecks.requireValue(onRow, schema, types[column], column, expected, isNull(column));
   }
 
   @Override

@@ -121,20 +121,11 @@ final class JdbcRowCursor implements RowCursor {
   }
 
   private void checkRow() {
-    if (!onRow) {
-      throw new IllegalStateException("no current row: call next() first");
-    }
+    CursorChecks.requireRow(onRow);
   }
 
   private void checkValue(int column, ColumnType expected) {
-    checkRow();
-    if (types[column] != expected) {
-      throw new IllegalStateException(
-          "column '" + schema.column(column).name() + "' is " + types[column] + ", not " + expected);
-    }
-    if (nulls[column]) {
-      throw new IllegalStateException("column '" + schema.column(column).name() + "' is NULL in this row");
-    }
+    CursorChecks.requireValue(onRow, schema, types[column], column, expected, nulls[column]);
   }
 
   @Override
