@@ -10,7 +10,7 @@ import org.dirchain.node.api.v1.NodeIdentity;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.grpc.ComputeNodeServer;
 import org.dirchain.node.grpc.ComputeNodeService;
-import org.dirchain.node.he.HomomorphicSchemes;
+import org.dirchain.he.HomomorphicSchemes;
 import org.dirchain.node.job.AggregateJobRunner;
 import org.dirchain.node.job.NodeCatalog;
 import org.dirchain.node.privacy.DiscreteLaplace;
