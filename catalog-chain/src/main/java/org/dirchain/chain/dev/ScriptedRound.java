@@ -102,7 +102,7 @@ public final class ScriptedRound {
                         + ", status " + audited.status() + ", result " + audited.resultHash() + ", payments "
                         + audited.payments());
                 say("audit", "grant #" + grant + " history: " + g.history().stream()
-                        .map(e -> e.kind() + "(org " + e.org() + ", block " + e.block() + ")").toList());
+                        .map(e -> e.kind() + (e.org() == 0 ? "" : " by org " + e.org()) + " @" + e.block()).toList());
             }
             say("cast", "cast call " + d.jobLedger() + " 'getJob(uint64)' " + job + " --rpc-url " + dev.rpcUrl());
             if (keep) {
