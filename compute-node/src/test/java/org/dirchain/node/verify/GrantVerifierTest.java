@@ -121,10 +121,10 @@ class GrantVerifierTest {
     }
 
     @Test
-    void refusesAfterTheGrantExpired() {
+    void refusesOnceTheJobDeadlineHasPassed() {
         long[] j = job(SPEC, Set.of(Operation.COUNT));
         GrantVerifier later = new GrantVerifier(f.as(NODE_A), f.nodeAOrg, () -> Instant.now().plus(Duration.ofDays(400)));
         Refusal r = assertThrows(Refusal.class, () -> later.verify(j[2], j[0], SPEC, Set.of(Operation.COUNT)));
-        assertEquals(Refusal.Kind.FAILED_PRECONDITION, r.kind(), "the job deadline passes first");
+        assertEquals(Refusal.Kind.FAILED_PRECONDITION, r.kind(), "a job past its deadline is not open for computation");
     }
 }
