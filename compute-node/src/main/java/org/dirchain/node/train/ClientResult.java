@@ -1,0 +1,4 @@
+package org.dirchain.node.train;
+
+/** A client's successful local update in one round. */
+public record ClientResult(String clientId, LocalUpdate update) {}

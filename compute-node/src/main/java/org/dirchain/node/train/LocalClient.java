@@ -1,0 +1,55 @@
+package org.dirchain.node.train;
+
+import java.util.Objects;
+import org.dirchain.node.data.LocalTable;
+
+/** A {@link Client} backed by a table in this process. */
+public final class LocalClient implements Client {
+
+  private final String id;
+  private final LocalTable table;
+  private volatile LocalTrainer trainer;
+
+  public LocalClient(String id, LocalTable table) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.table = Objects.requireNonNull(table, "table");
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public FeatureMoments moments(TrainingSpec spec) {
+    return FeatureMoments.compute(table, spec);
+  }
+
+  @Override
+  public void prepare(TrainingSpec spec, Standardiser standardiser) {
+    trainer = new LocalTrainer(table, spec, standardiser);
+  }
+
+  @Override
+  public LocalUpdate fit(RoundConfig config, Model global) {
+    return trainer().fit(config, global);
+  }
+
+  @Override
+  public Evaluation evaluate(Model model) {
+    return trainer().evaluate(model);
+  }
+
+  private LocalTrainer trainer() {
+    LocalTrainer t = trainer;
+    if (t == null) {
+      throw new IllegalStateException("client " + id + " has not been prepared with a standardiser");
+    }
+    return t;
+  }
+
+  @Override
+  public String toString() {
+    return "LocalClient[" + id + ", table " + table.name() + "]";
+  }
+}

@@ -1,0 +1,145 @@
+package org.dirchain.node.train;
+
+import java.util.Objects;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealVector;
+import org.dirchain.node.data.LocalTable;
+
+/**
+ * Local training and evaluation on one node's table. Each epoch is one streaming pass over the
+ * training split; a gradient step is taken every {@code batchSize} rows (and on the remainder at the
+ * end of the pass), so memory does not grow with the table.
+ *
+ * <p>Mini-batches follow table order rather than a shuffle: shuffling would need the table in memory
+ * (or a second copy). Objective per batch B: mean loss over B + (λ/2)·‖β‖², intercept unpenalised.
+ * With full batch and one local epoch, FedAvg weighted by rows is exactly centralised gradient
+ * descent, because the weighted mean of the nodes' steps is the step on the pooled mean gradient.
+ */
+public final class LocalTrainer {
+
+  private final LocalTable table;
+  private final TrainingSpec spec;
+  private final Standardiser standardiser;
+  private final TrainingRows rows;
+
+  /**
+   * @throws InvalidTrainingSpecException if the spec does not fit the table's schema
+   */
+  public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser) {
+    this.table = Objects.requireNonNull(table, "table");
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.standardiser = Objects.requireNonNull(standardiser, "standardiser");
+    if (standardiser.dimension() != spec.dimension()) {
+      throw new IllegalArgumentException("standardiser has " + standardiser.dimension() + " features, spec " + spec.dimension());
+    }
+    this.rows = TrainingRows.bind(spec, table.schema());
+  }
+
+  /** Runs the round's local epochs starting from the global model. */
+  public LocalUpdate fit(RoundConfig config, Model global) {
+    if (global.dimension() != spec.dimension()) {
+      throw new IllegalArgumentException("global model has " + global.dimension() + " coefficients, spec " + spec.dimension());
+    }
+    Epoch epoch = null;
+    RealVector beta = new ArrayRealVector(global.coefficients());
+    double intercept = global.intercept();
+    for (int e = 0; e < config.localEpochs(); e++) {
+      epoch = new Epoch(config, beta, intercept);
+      rows.forEach(table, TrainingRows.Part.TRAIN, epoch);
+      epoch.step();
+      beta = epoch.beta;
+      intercept = epoch.intercept;
+    }
+    return new LocalUpdate(new Model(beta.toArray(), intercept), epoch.rows, epoch.lossSum / epoch.rows);
+  }
+
+  /** Evaluates the model on this node's hold-out rows. */
+  public Evaluation evaluate(Model model) {
+    RealVector beta = new ArrayRealVector(model.coefficients());
+    double b = model.intercept();
+    boolean logistic = spec.kind() == ModelKind.LOGISTIC;
+    int buckets = logistic ? Evaluation.AUC_BUCKETS : 0;
+    long[] positives = new long[buckets];
+    long[] negatives = new long[buckets];
+    long[] counts = new long[2]; // rows, correct
+    double[] lossSum = new double[1];
+    rows.forEach(table, TrainingRows.Part.HOLDOUT, (row, x, y) -> {
+      double margin = beta.dotProduct(new ArrayRealVector(standardiser.apply(x), false)) + b;
+      counts[0]++;
+      if (logistic) {
+        double p = sigmoid(margin);
+        lossSum[0] += logLoss(margin, y);
+        if ((p >= 0.5) == (y == 1)) {
+          counts[1]++;
+        }
+        (y == 1 ? positives : negatives)[Evaluation.bucket(p)]++;
+      } else {
+        lossSum[0] += (margin - y) * (margin - y);
+      }
+    });
+    return new Evaluation(spec.kind(), counts[0], lossSum[0], counts[1], positives, negatives);
+  }
+
+  /** One pass: accumulates the batch gradient row by row and steps when the batch is full. */
+  private final class Epoch implements TrainingRows.Visitor {
+    private final RoundConfig config;
+    private RealVector beta;
+    private double intercept;
+    private RealVector gradient;
+    private double interceptGradient;
+    private int inBatch;
+    long rows;
+    double lossSum;
+
+    Epoch(RoundConfig config, RealVector beta, double intercept) {
+      this.config = config;
+      this.beta = beta;
+      this.intercept = intercept;
+      this.gradient = new ArrayRealVector(beta.getDimension());
+    }
+
+    @Override
+    public void accept(long rowNumber, double[] features, double y) {
+      RealVector z = new ArrayRealVector(standardiser.apply(features), false);
+      double margin = beta.dotProduct(z) + intercept;
+      double residual;
+      if (spec.kind() == ModelKind.LOGISTIC) {
+        residual = sigmoid(margin) - y;
+        lossSum += logLoss(margin, y);
+      } else {
+        residual = margin - y;
+        lossSum += residual * residual;
+      }
+      // d/dβ of both losses (log-loss; half squared error) is residual·z.
+      gradient.combineToSelf(1, residual, z);
+      interceptGradient += residual;
+      rows++;
+      if (++inBatch == config.batchSize()) {
+        step();
+      }
+    }
+
+    /** β ← β − η (g/|B| + λβ); b ← b − η g_b/|B|. No-op on an empty batch. */
+    void step() {
+      if (inBatch == 0) {
+        return;
+      }
+      RealVector meanGradient = gradient.mapDivide(inBatch).combineToSelf(1, config.l2(), beta);
+      beta = beta.combine(1, -config.learningRate(), meanGradient);
+      intercept -= config.learningRate() * interceptGradient / inBatch;
+      gradient.set(0);
+      interceptGradient = 0;
+      inBatch = 0;
+    }
+  }
+
+  static double sigmoid(double margin) {
+    return margin >= 0 ? 1 / (1 + Math.exp(-margin)) : Math.exp(margin) / (1 + Math.exp(margin));
+  }
+
+  /** −[y log p + (1−y) log(1−p)] with p = σ(m), as log(1 + e^m) − y·m computed without overflow. */
+  static double logLoss(double margin, double y) {
+    double softplus = margin > 0 ? margin + Math.log1p(Math.exp(-margin)) : Math.log1p(Math.exp(margin));
+    return softplus - y * margin;
+  }
+}

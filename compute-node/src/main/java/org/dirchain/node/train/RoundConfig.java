@@ -1,0 +1,17 @@
+package org.dirchain.node.train;
+
+/** The instructions a strategy sends to every client for one round's local training. */
+public record RoundConfig(int round, int localEpochs, double learningRate, int batchSize, double l2) {
+
+  public RoundConfig {
+    if (round < 1 || localEpochs < 1 || !(learningRate > 0) || batchSize < 0 || !(l2 >= 0)) {
+      throw new IllegalArgumentException("invalid round config: round " + round + ", epochs " + localEpochs
+          + ", learning rate " + learningRate + ", batch " + batchSize + ", l2 " + l2);
+    }
+  }
+
+  /** Round {@code round} with the spec's local-training settings. */
+  public static RoundConfig of(int round, TrainingSpec spec) {
+    return new RoundConfig(round, spec.localEpochs(), spec.learningRate(), spec.batchSize(), spec.l2());
+  }
+}
