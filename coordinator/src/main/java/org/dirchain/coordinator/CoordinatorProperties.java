@@ -26,7 +26,8 @@ public record CoordinatorProperties(
         @Valid @DefaultValue Chain chain,
         @Valid @DefaultValue Index index,
         @Valid @DefaultValue Secrets secrets,
-        @Valid @DefaultValue Bootstrap bootstrap) {
+        @Valid @DefaultValue Bootstrap bootstrap,
+        @Valid @DefaultValue Jobs jobs) {
 
     /**
      * The directory chain: one JSON-RPC endpoint and the deployment file written by the deployer.
@@ -99,4 +100,31 @@ public record CoordinatorProperties(
             String adminKeyId,
             String adminKeySha256,
             Path adminKeyFile) {}
+
+    /**
+     * Job orchestration and the outbox of chain writes.
+     *
+     * @param operatorOrgId the organisation (role OPERATOR) the outbox attests, settles and fails as;
+     *     its chain key is in the secret store like every organisation's. Without it jobs still run,
+     *     but nothing is settled.
+     * @param nodeDeadline how long a compute node may take for one contribution
+     * @param orchestrationThreads jobs orchestrated at once (each calls its nodes in parallel)
+     * @param outbox the processor that sends the recorded chain writes
+     */
+    public record Jobs(
+            @Positive Long operatorOrgId,
+            @NotNull @DefaultValue("60s") Duration nodeDeadline,
+            @Positive @DefaultValue("4") int orchestrationThreads,
+            @Valid @DefaultValue Outbox outbox) {}
+
+    /**
+     * @param enabled off: steps are recorded but not sent (another instance, or a later start, sends them)
+     * @param interval pause between two passes over the pending steps
+     * @param maxAttempts attempts before a step is marked FAILED with its last error
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("1s") Duration interval,
+            @Positive @DefaultValue("5") int maxAttempts,
+            @NotNull @DefaultValue("2s") Duration retryPause) {}
 }

@@ -24,6 +24,10 @@ public final class ProblemTypes {
     public static final String SIGNING_KEY_MISSING = PREFIX + "signing-key-missing";
     /** 409: a signing key offered for an organisation is not one of its accounts on chain. */
     public static final String NOT_AN_ACCOUNT = PREFIX + "not-an-account";
+    /** 409: the job's result is not aggregated yet (or the job failed and has none). */
+    public static final String RESULT_NOT_READY = PREFIX + "result-not-ready";
+    /** 409: the job is past the point where it can be cancelled. */
+    public static final String JOB_NOT_CANCELLABLE = PREFIX + "job-not-cancellable";
     /** Prefix of decoded contract refusals, e.g. {@code urn:dirchain:problem:contract:GrantExpired}. */
     public static final String CONTRACT_PREFIX = PREFIX + "contract:";
     /** 502: a transaction could not be sent or mined, and no contract error explains why. */

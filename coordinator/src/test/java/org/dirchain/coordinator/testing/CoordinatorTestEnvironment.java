@@ -55,5 +55,8 @@ public final class CoordinatorTestEnvironment {
         registry.add("dirchain.coordinator.secrets.pkcs12.password", () -> SECRETS_PASSWORD);
         registry.add("dirchain.coordinator.bootstrap.admin-org-id", () -> fixture.regulatorOrg);
         registry.add("dirchain.coordinator.bootstrap.admin-key-file", adminKeyFile::toString);
+        registry.add("dirchain.coordinator.jobs.operator-org-id", () -> fixture.operatorOrg);
+        registry.add("dirchain.coordinator.jobs.outbox.interval", () -> "200ms");
+        registry.add("dirchain.coordinator.jobs.outbox.retry-pause", () -> "500ms");
     }
 }

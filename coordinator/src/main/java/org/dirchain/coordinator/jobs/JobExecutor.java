@@ -1,0 +1,42 @@
+package org.dirchain.coordinator.jobs;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dirchain.coordinator.CoordinatorProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bounded pool jobs are orchestrated on: {@code orchestration-threads} at once, up to 1000
+ * waiting; beyond that a submission is refused rather than queued without end.
+ */
+@Component
+class JobExecutor implements Executor, DisposableBean {
+    private static final int QUEUE = 1000;
+    private final ThreadPoolExecutor pool;
+
+    JobExecutor(CoordinatorProperties properties) {
+        int threads = properties.jobs().orchestrationThreads();
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "job-orchestration-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        pool.execute(command);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
