@@ -17,7 +17,7 @@ import org.dirchain.node.query.AggregateEngine;
 import org.dirchain.node.query.AggregateQuery;
 import org.dirchain.node.query.Filter;
 import org.dirchain.node.query.Measure;
-import org.dirchain.node.testing.LocalPostgres;
+import org.dirchain.testing.LocalPostgres;
 import org.dirchain.node.testing.PatientFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JdbcTableTest {
 
   private static LocalPostgres pg;
+  private static String url;
   private static DataSource ds;
 
   @TempDir Path dir;
@@ -35,7 +36,8 @@ class JdbcTableTest {
   @BeforeAll
   static void startPostgres() {
     pg = LocalPostgres.startOrAbort();
-    ds = pg.dataSource();
+    url = pg.createDatabase();
+    ds = new DriverManagerDataSource(url, pg.user(), pg.password());
   }
 
   @AfterAll
@@ -47,7 +49,7 @@ class JdbcTableTest {
 
   @Test
   void mapsColumnTypesFromMetadata() {
-    pg.execute("CREATE TABLE types_t (a smallint, b integer, c bigint, d numeric(10,2), e real, f double precision,"
+    execute("CREATE TABLE types_t (a smallint, b integer, c bigint, d numeric(10,2), e real, f double precision,"
         + " g numeric, h char(3), i varchar(10), j text)",
         "INSERT INTO types_t VALUES (1, -2, 9223372036854775807, 12.50, 0.5, -1e-5, 1e20, 'ab', 'Zürich', NULL)");
     JdbcTable t = JdbcTable.connect(ds, "types_t");
@@ -71,7 +73,7 @@ class JdbcTableTest {
 
   @Test
   void refusesUnsupportedTypesButReadsAChosenSubset() {
-    pg.execute("CREATE TABLE visits (patient bigint, visit_date date, score numeric)",
+    execute("CREATE TABLE visits (patient bigint, visit_date date, score numeric)",
         "INSERT INTO visits VALUES (1, '2024-01-02', 3.5)");
     UnsupportedColumnTypeException e = assertThrows(UnsupportedColumnTypeException.class,
         () -> JdbcTable.connect(ds, "visits"));
@@ -83,14 +85,14 @@ class JdbcTableTest {
 
   @Test
   void injectionAttemptsNeverReachTheDatabase() throws Exception {
-    pg.execute("CREATE TABLE patients (age integer)", "CREATE TABLE x (v integer)", "INSERT INTO x VALUES (1)");
+    execute("CREATE TABLE patients (age integer)", "CREATE TABLE x (v integer)", "INSERT INTO x VALUES (1)");
     for (String table : List.of("patients; DROP TABLE x", "patients\"; DROP TABLE x; --", "public.patients.x",
         "patients WHERE 1=1; DROP TABLE x")) {
       assertThrows(InvalidIdentifierException.class, () -> JdbcTable.connect(ds, table), table);
     }
     assertThrows(InvalidIdentifierException.class,
         () -> JdbcTable.connect(ds, "patients", List.of("age) FROM x; DROP TABLE x; --")));
-    try (Connection c = pg.connect(); Statement st = c.createStatement();
+    try (Connection c = connect(); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("SELECT count(*) FROM x")) {
       rs.next();
       assertEquals(1, rs.getInt(1), "table x must still exist with its row");
@@ -99,7 +101,7 @@ class JdbcTableTest {
 
   @Test
   void quotedNamesHandleReservedWordsCaseAndSchemas() {
-    pg.execute("CREATE SCHEMA clinic", "CREATE TABLE clinic.\"Visits\" (\"order\" integer, \"Region\" text)",
+    execute("CREATE SCHEMA clinic", "CREATE TABLE clinic.\"Visits\" (\"order\" integer, \"Region\" text)",
         "INSERT INTO clinic.\"Visits\" VALUES (1, 'north'), (2, NULL)");
     JdbcTable t = JdbcTable.connect(ds, "clinic.Visits");
     assertEquals("order:INTEGER,Region:TEXT", t.schema().canonical());
@@ -112,7 +114,7 @@ class JdbcTableTest {
   void streamsThroughAServerSideCursor() {
     // A view that fails when row 150000 is computed: a driver that materialised the whole result
     // would fail in open(); a streaming one hands out the earlier rows first.
-    pg.execute("CREATE TABLE series AS SELECT g AS x FROM generate_series(1, 200000) g",
+    execute("CREATE TABLE series AS SELECT g AS x FROM generate_series(1, 200000) g",
         "CREATE VIEW exploding AS SELECT x, 1 / (x - 150000) AS boom FROM series");
     JdbcTable t = JdbcTable.connect(ds, "exploding").withFetchSize(1_000);
     long read = 0;
@@ -131,7 +133,7 @@ class JdbcTableTest {
 
   @Test
   void nanIsAClearErrorNamingTheColumn() {
-    pg.execute("CREATE TABLE floats (v double precision)", "INSERT INTO floats VALUES ('NaN')");
+    execute("CREATE TABLE floats (v double precision)", "INSERT INTO floats VALUES ('NaN')");
     JdbcTable t = JdbcTable.connect(ds, "floats");
     DataSourceException e = assertThrows(DataSourceException.class, t::commitment);
     assertTrue(e.getMessage().contains("column 'v'"), e.getMessage());
@@ -139,9 +141,9 @@ class JdbcTableTest {
 
   @Test
   void commitmentEqualsCsvWithTheSameRowsInDatabaseOrder() throws Exception {
-    pg.execute("CREATE TABLE p_commit (" + PatientFixtures.CREATE_TABLE_COLUMNS + ")");
+    execute("CREATE TABLE p_commit (" + PatientFixtures.CREATE_TABLE_COLUMNS + ")");
     List<Object[]> rows = PatientFixtures.random(42, 3_000);
-    try (Connection c = pg.connect()) {
+    try (Connection c = connect()) {
       PatientFixtures.insert(c, "p_commit", rows);
     }
     // Commit to a column order that starts with text and NULL-bearing columns, so the database's
@@ -172,16 +174,16 @@ class JdbcTableTest {
     Path unsortedCsv = PatientFixtures.writeCsv(dir.resolve("unsorted.csv"), columns, projected, "\n");
     assertNotEquals(CsvTable.withSchema(unsortedCsv, schema).commitment(), fromDb, "row order is committed to");
 
-    pg.execute("UPDATE p_commit SET delta = delta + 0.001 WHERE id = 17 AND delta IS NOT NULL",
+    execute("UPDATE p_commit SET delta = delta + 0.001 WHERE id = 17 AND delta IS NOT NULL",
         "UPDATE p_commit SET age = 99 WHERE id = 18");
     assertNotEquals(fromDb, db.commitment(), "a changed value changes the commitment");
   }
 
   @Test
   void aggregatesOverPostgresEqualThoseOverTheCsv() throws Exception {
-    pg.execute("CREATE TABLE p_agg (" + PatientFixtures.CREATE_TABLE_COLUMNS + ")");
+    execute("CREATE TABLE p_agg (" + PatientFixtures.CREATE_TABLE_COLUMNS + ")");
     List<Object[]> rows = PatientFixtures.random(5, 4_000);
-    try (Connection c = pg.connect()) {
+    try (Connection c = connect()) {
       PatientFixtures.insert(c, "p_agg", rows);
     }
     Path csv = PatientFixtures.writeCsv(dir.resolve("p_agg.csv"), rows);
@@ -203,5 +205,20 @@ class JdbcTableTest {
     assertTrue(fromDb.cohortSize() > 100, "the query must select a real cohort: " + fromDb.cohortSize());
     BigDecimal mean = fromDb.partial().finish().group("north").value(Measure.mean("hba1c"));
     assertTrue(mean.compareTo(new BigDecimal("7")) > 0 && mean.compareTo(new BigDecimal("12")) <= 0, mean.toString());
+  }
+
+  private static Connection connect() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(url, pg.user(), pg.password());
+  }
+
+  /** Runs SQL statements on the test database, each in auto-commit. */
+  private static void execute(String... sql) {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+    }
   }
 }

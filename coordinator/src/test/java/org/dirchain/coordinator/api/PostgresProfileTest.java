@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.dirchain.chain.DirectoryFixture;
 import org.dirchain.coordinator.testing.CoordinatorTestEnvironment;
-import org.dirchain.coordinator.testing.LocalPostgres;
+import org.dirchain.testing.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import org.dirchain.coordinator.auth.ApiKeyRecord;
 import org.dirchain.coordinator.auth.ApiKeyRepository;
 import org.dirchain.coordinator.auth.ApiKeyService;
 import org.dirchain.coordinator.auth.ApiKeyTokens;
-import org.dirchain.coordinator.testing.LocalPostgres;
+import org.dirchain.testing.LocalPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;

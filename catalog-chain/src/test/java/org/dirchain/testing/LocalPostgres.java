@@ -1,4 +1,4 @@
-package org.dirchain.coordinator.testing;
+package org.dirchain.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
