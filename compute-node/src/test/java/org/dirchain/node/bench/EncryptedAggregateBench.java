@@ -36,7 +36,7 @@ public final class EncryptedAggregateBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("agg-bench");
+        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("agg-bench");
         List<LocalTable> nodes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path f = dir.resolve("node-" + i + ".csv");
