@@ -75,6 +75,28 @@ final class ApiClient {
         return send(request(path).GET());
     }
 
+    /**
+     * GETs {@code path} until {@code found} yields a value (the coordinator acts asynchronously:
+     * indexing, orchestration, the outbox), backing off from 20 ms to 500 ms; fails after {@code within}.
+     */
+    <T> T poll(String path, java.util.function.Function<Response, java.util.Optional<T>> found, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long pause = 20;
+        Response last;
+        while (true) {
+            last = get(path);
+            java.util.Optional<T> value = found.apply(last);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " did not reach the expected state within " + within + ": " + last);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(pause).toNanos());
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
     /** POSTs {@code body}: a String is sent as is (raw JSON), other objects are serialised, null sends none. */
     Response post(String path, Object body) {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json");

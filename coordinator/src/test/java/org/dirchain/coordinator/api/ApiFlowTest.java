@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
@@ -164,17 +163,14 @@ class ApiFlowTest extends ApiTestBase {
     }
 
     private static JsonNode awaitJob(ApiClient client, String path, long job) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Predicate<JsonNode> isJob = n -> n.path("id").asLong() == job;
-        while (System.nanoTime() < deadline) {
-            for (JsonNode n : client.get(path).json()) {
-                if (isJob.test(n)) {
-                    return n;
+        return client.poll(path, r -> {
+            for (JsonNode n : r.json()) {
+                if (n.path("id").asLong() == job) {
+                    return java.util.Optional.of(n);
                 }
             }
-            sleep(50);
-        }
-        throw new AssertionError("job " + job + " did not appear in " + path);
+            return java.util.Optional.empty();
+        }, Duration.ofSeconds(20));
     }
 
     static List<Long> ids(ApiClient.Response r) {
@@ -194,13 +190,5 @@ class ApiFlowTest extends ApiTestBase {
         List<String> kinds = new ArrayList<>();
         grant.path("history").forEach(h -> kinds.add(h.path("kind").asText()));
         return kinds;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -436,21 +436,10 @@ class JobsApiTest extends ApiTestBase {
     }
 
     static JsonNode awaitJob(ApiClient client, long job, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            ApiClient.Response r = client.get("/api/v1/jobs/" + job);
+        return client.poll("/api/v1/jobs/" + job, r -> {
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            if (done.test(r.json())) {
-                return r.json();
-            }
-            assertThat(System.nanoTime()).as("job " + job + " did not get there: " + r).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+            return done.test(r.json()) ? java.util.Optional.of(r.json()) : java.util.Optional.empty();
+        }, Duration.ofSeconds(120));
     }
 
     static List<Patient> patients(Random r, int n) {
