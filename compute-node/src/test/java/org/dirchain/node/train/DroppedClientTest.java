@@ -27,28 +27,12 @@ class DroppedClientTest {
   }
 
   /** Delegates to a local client, but its disk "fails" from a given round on. */
-  static class FailingFromRound implements Client {
-    private final Client delegate;
+  static class FailingFromRound extends ForwardingClient {
     private final int failFrom;
 
     FailingFromRound(Client delegate, int failFrom) {
-      this.delegate = delegate;
+      super(delegate);
       this.failFrom = failFrom;
-    }
-
-    @Override
-    public String id() {
-      return delegate.id();
-    }
-
-    @Override
-    public FeatureMoments moments(TrainingSpec spec) {
-      return delegate.moments(spec);
-    }
-
-    @Override
-    public void prepare(TrainingSpec spec, Standardiser standardiser) {
-      delegate.prepare(spec, standardiser);
     }
 
     @Override
@@ -56,12 +40,7 @@ class DroppedClientTest {
       if (config.round() >= failFrom) {
         throw new IllegalStateException("disk unavailable");
       }
-      return delegate.fit(config, global);
-    }
-
-    @Override
-    public Evaluation evaluate(Model model) {
-      return delegate.evaluate(model);
+      return super.fit(config, global);
     }
   }
 

@@ -24,38 +24,17 @@ class TrainingSpecTest {
   }
 
   /** Counts fit calls, to prove that a refused spec trained nothing anywhere. */
-  static final class CountingClient implements Client {
-    final LocalClient delegate;
+  static final class CountingClient extends ForwardingClient {
     final AtomicInteger fits = new AtomicInteger();
 
     CountingClient(String id, CsvTable table) {
-      delegate = new LocalClient(id, table);
-    }
-
-    @Override
-    public String id() {
-      return delegate.id();
-    }
-
-    @Override
-    public FeatureMoments moments(TrainingSpec spec) {
-      return delegate.moments(spec);
-    }
-
-    @Override
-    public void prepare(TrainingSpec spec, Standardiser standardiser) {
-      delegate.prepare(spec, standardiser);
+      super(new LocalClient(id, table));
     }
 
     @Override
     public LocalUpdate fit(RoundConfig config, Model global) {
       fits.incrementAndGet();
-      return delegate.fit(config, global);
-    }
-
-    @Override
-    public Evaluation evaluate(Model model) {
-      return delegate.evaluate(model);
+      return super.fit(config, global);
     }
   }
 
