@@ -1,8 +1,15 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.RoundConfig;
+import org.dirchain.federated.Standardiser;
+import org.dirchain.federated.Strategy;
 /**
  * One participant of federated training, as the round loop sees it. In process this is a
- * {@link LocalClient}; over the network it will be a stub for a node. Any method may throw: during
+ * {@link LocalClient}; over the network a node answers the same calls through its gRPC service. Any method may throw: during
  * the rounds a throw drops the client from that round (see {@link Strategy#aggregate}); during setup
  * ({@link #moments}, {@link #prepare}) it stops the job, because every node must agree on the scaling.
  */

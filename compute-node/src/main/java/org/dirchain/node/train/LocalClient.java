@@ -1,5 +1,10 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.RoundConfig;
+import org.dirchain.federated.Standardiser;
 import java.util.Objects;
 import org.dirchain.node.data.LocalTable;
 
@@ -22,7 +27,7 @@ public final class LocalClient implements Client {
 
   @Override
   public FeatureMoments moments(TrainingSpec spec) {
-    return FeatureMoments.compute(table, spec);
+    return LocalTrainer.moments(table, spec);
   }
 
   @Override

@@ -1,5 +1,13 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.RoundConfig;
+import org.dirchain.federated.Standardiser;
 import java.util.Objects;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
@@ -33,6 +41,25 @@ public final class LocalTrainer {
       throw new IllegalArgumentException("standardiser has " + standardiser.dimension() + " features, spec " + spec.dimension());
     }
     this.rows = TrainingRows.bind(spec, table.schema());
+  }
+
+  /**
+   * Per-feature moments over the table's eligible rows (train and hold-out).
+   *
+   * @throws InvalidTrainingSpecException if the spec does not fit the table or its labels
+   */
+  public static FeatureMoments moments(LocalTable table, TrainingSpec spec) {
+    TrainingRows rows = TrainingRows.bind(spec, table.schema());
+    int d = spec.dimension();
+    double[] s = new double[d];
+    double[] ss = new double[d];
+    long n = rows.forEach(table, TrainingRows.Part.ALL, (row, x, y) -> {
+      for (int i = 0; i < d; i++) {
+        s[i] += x[i];
+        ss[i] += x[i] * x[i];
+      }
+    });
+    return new FeatureMoments(n, s, ss);
   }
 
   /** Runs the round's local epochs starting from the global model. */

@@ -1,5 +1,7 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.Model;
 /**
  * What a node sends back after a round of local training.
  *

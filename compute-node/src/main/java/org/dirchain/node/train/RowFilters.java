@@ -1,5 +1,6 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.InvalidTrainingSpecException;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;

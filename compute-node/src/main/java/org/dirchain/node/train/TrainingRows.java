@@ -1,5 +1,7 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.ModelKind;
 import java.math.BigDecimal;
 import java.util.function.Predicate;
 import org.dirchain.node.data.LocalTable;

@@ -1,5 +1,8 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.TrainingPlan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -84,6 +87,11 @@ public record TrainingSpec(
     if (!(holdoutFraction >= 0 && holdoutFraction <= 0.5)) {
       throw new InvalidTrainingSpecException("hold-out fraction must be in [0, 0.5], got " + holdoutFraction);
     }
+  }
+
+  /** What the round loop needs, with the job's quorum as the minimum of clients per round. */
+  public TrainingPlan plan(int minClients) {
+    return new TrainingPlan(kind, dimension(), rounds, tolerance, minClients, localEpochs, learningRate, batchSize, l2);
   }
 
   /** Number of coefficients (the intercept is separate). */

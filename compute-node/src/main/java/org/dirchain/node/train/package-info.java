@@ -1,23 +1,15 @@
 /**
- * Federated training of linear and logistic models: rows stay on the node, only model parameters,
- * additive moments and additive evaluation counts leave it.
+ * A node's side of federated training: rows stay here, only stage vectors leave (moments, row-weighted
+ * updates, evaluation counts), and over the network only masked ones.
  *
- * <ol>
- *   <li>{@link org.dirchain.node.train.TrainingSpec}: what to train, validated before any row is read,
- *       then against each node's schema (and, while streaming, a LOGISTIC label's 0/1 values).
- *   <li>Setup: every {@link org.dirchain.node.train.Client} returns
- *       {@link org.dirchain.node.train.FeatureMoments}; their sum gives the agreed
- *       {@link org.dirchain.node.train.Standardiser}.
- *   <li>Rounds ({@link org.dirchain.node.train.FederatedTrainer}): the
- *       {@link org.dirchain.node.train.Strategy} configures the round, clients run
- *       {@link org.dirchain.node.train.LocalTrainer} epochs from the global model, the strategy
- *       aggregates the results ({@link org.dirchain.node.train.FedAvg}: row-weighted mean, quorum of
- *       successful clients; dropped clients are an input, not an error), clients evaluate the new
- *       model on their hold-out, and the summed {@link org.dirchain.node.train.Evaluation} goes into
- *       the round's {@link org.dirchain.node.train.RoundMetrics}.
- * </ol>
- *
- * <p>Not yet here: transport (gRPC messages), the coordinator's job loop, secure aggregation of the
- * updates and differential-privacy noise on them — in this package updates are plaintext in process.
+ * <ul>
+ *   <li>{@link org.dirchain.node.train.TrainingSpec}: what to train, validated before any row is read, then
+ *       against the node's table (and, while streaming, a LOGISTIC label's 0/1 values).
+ *   <li>{@link org.dirchain.node.train.LocalTrainer}: moments, streaming local SGD and hold-out evaluation.
+ *   <li>{@link org.dirchain.node.train.StageAnswer}: a client's vector for one stage of the protocol in
+ *       {@code org.dirchain.federated}.
+ *   <li>{@link org.dirchain.node.train.LocalFederation}: clients in one process summed in plaintext — the reference
+ *       the secure federation must agree with, and the centralised baseline.
+ * </ul>
  */
 package org.dirchain.node.train;

@@ -1,5 +1,17 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.ClientContribution;
+import org.dirchain.federated.ClientFailure;
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.FederatedTrainer;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.QuorumNotMet;
+import org.dirchain.federated.QuorumNotMetException;
+import org.dirchain.federated.RoundConfig;
+import org.dirchain.federated.RoundMetrics;
+import org.dirchain.federated.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +64,7 @@ class DroppedClientTest {
 
   @Test
   void aboveQuorumTheJobContinuesAndTheHistoryShowsTheDrop() {
-    TrainingOutcome outcome = new FederatedTrainer(new FedAvg(SPEC, 2)).train(SPEC, clients());
+    TrainingOutcome outcome = LocalFederation.train(SPEC, 2, clients());
 
     assertEquals(SPEC.rounds(), outcome.roundsRun());
     for (RoundMetrics m : outcome.history()) {
@@ -84,9 +96,9 @@ class DroppedClientTest {
     TrainingSpec twoRounds = new TrainingSpec(ModelKind.LOGISTIC, SyntheticData.FEATURES, "y", List.of(), 1e-4, 2, 1, 0.2, 100, 0, 0.2, 5);
     List<Client> clients = List.of(new LocalClient("hospital-0", data.nodes().get(0)), noEval,
         new LocalClient("hospital-2", data.nodes().get(2)));
-    TrainingOutcome outcome = new FederatedTrainer(new FedAvg(twoRounds, 3)).train(twoRounds, clients);
+    TrainingOutcome outcome = LocalFederation.train(twoRounds, 3, clients);
 
-    TrainingOutcome healthy = new FederatedTrainer(new FedAvg(twoRounds, 3)).train(twoRounds, clients());
+    TrainingOutcome healthy = LocalFederation.train(twoRounds, 3, clients());
     for (RoundMetrics m : outcome.history()) {
       assertEquals(3, m.participants().size(), "evaluation failures do not affect aggregation");
       assertEquals(List.of("hospital-1"), m.droppedIds());
@@ -100,7 +112,7 @@ class DroppedClientTest {
   void belowQuorumTheOutcomeIsACleanFailureNamingRoundAndClient() {
     List<RoundMetrics> progress = new ArrayList<>();
     QuorumNotMetException e = assertThrows(QuorumNotMetException.class,
-        () -> new FederatedTrainer(new FedAvg(SPEC, 3), progress::add).train(SPEC, clients()));
+        () -> LocalFederation.train(SPEC, 3, clients(), progress::add));
 
     QuorumNotMet decision = e.decision();
     assertEquals(3, decision.round());

@@ -1,5 +1,7 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.ModelKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.FederatedTrainer;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,9 +27,9 @@ class FedAvgEquivalenceTest {
         0.05, 15, 1, 0.8, TrainingSpec.FULL_BATCH, 0, 0, 1);
     SyntheticData.Split data = SyntheticData.write(dir,
         SyntheticData.logistic(FederatedLogisticTest.BETA, FederatedLogisticTest.INTERCEPT, 1500, 17), 900, 400, 200);
-    TrainingOutcome fed = new FederatedTrainer(new FedAvg(spec, 3)).train(spec, List.of(
+    TrainingOutcome fed = LocalFederation.train(spec, 3, List.of(
         new LocalClient("a", data.nodes().get(0)), new LocalClient("b", data.nodes().get(1)), new LocalClient("c", data.nodes().get(2))));
-    TrainingOutcome central = new FederatedTrainer(new FedAvg(spec, 1)).train(spec, List.of(new LocalClient("all", data.pooled())));
+    TrainingOutcome central = LocalFederation.train(spec, 1, List.of(new LocalClient("all", data.pooled())));
 
     assertEquals(15, fed.roundsRun());
     assertArrayEquals(central.model().coefficients(), fed.model().coefficients(), 1e-9);

@@ -1,5 +1,11 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.FederatedTrainer;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,8 +43,8 @@ class FederatedLinearTest {
     SyntheticData.Split data = SyntheticData.write(dir, SyntheticData.linear(BETA, INTERCEPT, NOISE, 6000, 11), SyntheticData.NODE_ROWS);
     List<Client> clients = List.of(new LocalClient("a", data.nodes().get(0)), new LocalClient("b", data.nodes().get(1)),
         new LocalClient("c", data.nodes().get(2)));
-    federated = new FederatedTrainer(new FedAvg(SPEC, 3)).train(SPEC, clients);
-    centralised = new FederatedTrainer(new FedAvg(SPEC, 1)).train(SPEC, List.of(new LocalClient("pooled", data.pooled())));
+    federated = LocalFederation.train(SPEC, 3, clients);
+    centralised = LocalFederation.train(SPEC, 1, List.of(new LocalClient("pooled", data.pooled())));
   }
 
   @Test

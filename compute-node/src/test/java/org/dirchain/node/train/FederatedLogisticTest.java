@@ -1,5 +1,12 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.ClientContribution;
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.FederatedTrainer;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.RoundMetrics;
+import org.dirchain.federated.TrainingOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +53,8 @@ class FederatedLogisticTest {
     for (int i = 0; i < data.nodes().size(); i++) {
       clients.add(new LocalClient("hospital-" + i, data.nodes().get(i)));
     }
-    federated = new FederatedTrainer(new FedAvg(SPEC, 3), progress::add).train(SPEC, clients);
-    centralised = new FederatedTrainer(new FedAvg(SPEC, 1)).train(SPEC, List.of(new LocalClient("pooled", data.pooled())));
+    federated = LocalFederation.train(SPEC, 3, clients, progress::add);
+    centralised = LocalFederation.train(SPEC, 1, List.of(new LocalClient("pooled", data.pooled())));
   }
 
   @Test

@@ -1,5 +1,10 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.RoundConfig;
+import org.dirchain.federated.Standardiser;
 /** A client that forwards every call; tests override the one they need to observe or break. */
 abstract class ForwardingClient implements Client {
   final Client delegate;

@@ -1,5 +1,8 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.Standardiser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,7 +26,7 @@ class StandardiserTest {
         SyntheticData.NODE_ROWS);
     FeatureMoments combined = FeatureMoments.empty(SPEC.dimension());
     for (CsvTable node : data.nodes()) {
-      combined = combined.plus(FeatureMoments.compute(node, SPEC));
+      combined = combined.plus(LocalTrainer.moments(node, SPEC));
     }
     Standardiser agreed = Standardiser.from(combined);
 
@@ -46,7 +49,7 @@ class StandardiserTest {
       assertEquals(std, agreed.std()[i], 1e-7 * std, "std of " + name);
     }
     // And it is the same as streaming the pooled table on one node.
-    Standardiser pooled = Standardiser.from(FeatureMoments.compute(data.pooled(), SPEC));
+    Standardiser pooled = Standardiser.from(LocalTrainer.moments(data.pooled(), SPEC));
     assertArrayEquals(pooled.mean(), agreed.mean(), 1e-9);
     assertArrayEquals(pooled.std(), agreed.std(), 1e-9);
   }

@@ -1,5 +1,14 @@
 package org.dirchain.node.train;
 
+import org.dirchain.federated.ClientFailure;
+import org.dirchain.federated.TrainingRefusedException;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.FedAvg;
+import org.dirchain.federated.FederatedTrainer;
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.Model;
+import org.dirchain.federated.ModelKind;
+import org.dirchain.federated.RoundConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,12 +47,17 @@ class TrainingSpecTest {
     }
   }
 
-  private InvalidTrainingSpecException refusedBeforeTraining(TrainingSpec spec, List<CsvTable> tables) {
+  /** Returns the refusing node's reason, without the exception class. */
+  private String refusedBeforeTraining(TrainingSpec spec, List<CsvTable> tables) {
     List<CountingClient> clients = tables.stream().map(t -> new CountingClient(t.name(), t)).toList();
-    InvalidTrainingSpecException e = assertThrows(InvalidTrainingSpecException.class,
-        () -> new FederatedTrainer(new FedAvg(spec, 1)).train(spec, clients));
+    TrainingRefusedException e = assertThrows(TrainingRefusedException.class,
+        () -> LocalFederation.train(spec, 1, clients));
     clients.forEach(c -> assertEquals(0, c.fits.get(), "client " + c.id() + " trained"));
-    return e;
+    assertTrue(e.refusals().stream().allMatch(ClientFailure::refused));
+    String reason = e.refusals().get(0).reason();
+    String prefix = InvalidTrainingSpecException.class.getSimpleName() + ": ";
+    assertTrue(reason.startsWith(prefix), reason);
+    return reason.substring(prefix.length());
   }
 
   private List<CsvTable> logisticTables() {
@@ -52,23 +66,23 @@ class TrainingSpecTest {
 
   @Test
   void unknownFeatureColumnIsRefused() {
-    InvalidTrainingSpecException e = refusedBeforeTraining(
+    String e = refusedBeforeTraining(
         spec(ModelKind.LOGISTIC, List.of("age", "weight"), "y", List.of(), 5), logisticTables());
-    assertTrue(e.getMessage().startsWith("feature column 'weight' is not in the table; available columns: age, bmi"), e.getMessage());
+    assertTrue(e.startsWith("feature column 'weight' is not in the table; available columns: age, bmi"), e);
   }
 
   @Test
   void textFeatureIsRefused() {
-    InvalidTrainingSpecException e = refusedBeforeTraining(
+    String e = refusedBeforeTraining(
         spec(ModelKind.LOGISTIC, List.of("age", "site"), "y", List.of(), 5), logisticTables());
-    assertEquals("feature column 'site' is TEXT; training needs a numeric column", e.getMessage());
+    assertEquals("feature column 'site' is TEXT; training needs a numeric column", e);
   }
 
   @Test
   void textLabelIsRefused() {
-    InvalidTrainingSpecException e = refusedBeforeTraining(
+    String e = refusedBeforeTraining(
         spec(ModelKind.LINEAR, List.of("age"), "site", List.of(), 5), logisticTables());
-    assertEquals("label column 'site' is TEXT; training needs a numeric column", e.getMessage());
+    assertEquals("label column 'site' is TEXT; training needs a numeric column", e);
   }
 
   @Test
@@ -80,9 +94,9 @@ class TrainingSpecTest {
         + "51,26,6,121,3,s,0\n"
         + "52,27,6,122,3,s,2\n");
     CsvTable third = CsvTable.withSchema(bad, SyntheticData.SCHEMA);
-    InvalidTrainingSpecException e = refusedBeforeTraining(
+    String e = refusedBeforeTraining(
         spec(ModelKind.LOGISTIC, SyntheticData.FEATURES, "y", List.of(), 5), List.of(tables.get(0), third));
-    assertEquals("LOGISTIC needs a 0/1 label, but row 3 of table 'third' has y = 2", e.getMessage());
+    assertEquals("LOGISTIC needs a 0/1 label, but row 3 of table 'third' has y = 2", e);
   }
 
   @Test
@@ -94,16 +108,16 @@ class TrainingSpecTest {
         + "99,27,6,122,3,s,7\n");
     CsvTable table = CsvTable.withSchema(file, SyntheticData.SCHEMA);
     TrainingSpec spec = spec(ModelKind.LOGISTIC, List.of("age"), "y", List.of(Filter.lt("age", "90")), 1);
-    FeatureMoments m = FeatureMoments.compute(table, spec);
+    FeatureMoments m = LocalTrainer.moments(table, spec);
     assertEquals(2, m.count());
     assertEquals(45, m.mean(0), 1e-12);
   }
 
   @Test
   void filterThatDoesNotFitTheTableIsRefused() {
-    InvalidTrainingSpecException e = refusedBeforeTraining(
+    String e = refusedBeforeTraining(
         spec(ModelKind.LOGISTIC, List.of("age"), "y", List.of(Filter.gt("site", "3")), 5), logisticTables());
-    assertEquals("filter GT on 'site' compares numbers, but the column is TEXT", e.getMessage());
+    assertEquals("filter GT on 'site' compares numbers, but the column is TEXT", e);
   }
 
   @Test

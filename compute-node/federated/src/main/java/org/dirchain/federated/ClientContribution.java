@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 /**
  * A client's share of the job, for attestation and settlement.

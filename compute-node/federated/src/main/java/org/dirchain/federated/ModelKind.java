@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 /** The models a node can train. */
 public enum ModelKind {

@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 /** A training spec that is malformed, or does not fit the table (or the rows) it is run on. */
 public class InvalidTrainingSpecException extends IllegalArgumentException {

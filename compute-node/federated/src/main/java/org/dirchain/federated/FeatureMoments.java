@@ -1,7 +1,6 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 import java.util.Arrays;
-import org.dirchain.node.data.LocalTable;
 
 /**
  * Per-feature count, sum and sum of squares over one node's eligible rows. These are additive, so the
@@ -26,23 +25,26 @@ public record FeatureMoments(long count, double[] sum, double[] sumOfSquares) {
     return new FeatureMoments(0, new double[dimension], new double[dimension]);
   }
 
-  /**
-   * One streaming pass over the table's eligible rows.
-   *
-   * @throws InvalidTrainingSpecException if the spec does not fit the table or its labels
-   */
-  public static FeatureMoments compute(LocalTable table, TrainingSpec spec) {
-    TrainingRows rows = TrainingRows.bind(spec, table.schema());
-    int d = spec.dimension();
-    double[] s = new double[d];
-    double[] ss = new double[d];
-    long n = rows.forEach(table, TrainingRows.Part.ALL, (row, x, y) -> {
-      for (int i = 0; i < d; i++) {
-        s[i] += x[i];
-        ss[i] += x[i] * x[i];
-      }
-    });
-    return new FeatureMoments(n, s, ss);
+  /** The MOMENTS stage vector: {@code [count, sum_1 … sum_d, sumOfSquares_1 … sumOfSquares_d]}. */
+  public double[] toVector() {
+    double[] v = new double[1 + 2 * sum.length];
+    v[0] = count;
+    System.arraycopy(sum, 0, v, 1, sum.length);
+    System.arraycopy(sumOfSquares, 0, v, 1 + sum.length, sum.length);
+    return v;
+  }
+
+  /** Reads a (summed) MOMENTS vector; the count is rounded, fixed-point sums carry no fraction for it. */
+  public static FeatureMoments fromVector(double[] v, int dimension) {
+    if (v.length != 1 + 2 * dimension) {
+      throw new IllegalArgumentException("a MOMENTS vector for " + dimension + " features has " + (1 + 2 * dimension)
+          + " values, got " + v.length);
+    }
+    double[] s = new double[dimension];
+    double[] ss = new double[dimension];
+    System.arraycopy(v, 1, s, 0, dimension);
+    System.arraycopy(v, 1 + dimension, ss, 0, dimension);
+    return new FeatureMoments(Math.round(v[0]), s, ss);
   }
 
   public int dimension() {

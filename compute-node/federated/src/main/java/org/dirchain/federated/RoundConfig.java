@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 /** The instructions a strategy sends to every client for one round's local training. */
 public record RoundConfig(int round, int localEpochs, double learningRate, int batchSize, double l2) {
@@ -10,8 +10,8 @@ public record RoundConfig(int round, int localEpochs, double learningRate, int b
     }
   }
 
-  /** Round {@code round} with the spec's local-training settings. */
-  public static RoundConfig of(int round, TrainingSpec spec) {
-    return new RoundConfig(round, spec.localEpochs(), spec.learningRate(), spec.batchSize(), spec.l2());
+  /** Round {@code round} with the plan's local-training settings. */
+  public static RoundConfig of(int round, TrainingPlan plan) {
+    return new RoundConfig(round, plan.localEpochs(), plan.learningRate(), plan.batchSize(), plan.l2());
   }
 }

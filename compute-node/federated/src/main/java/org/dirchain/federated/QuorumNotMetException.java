@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 /** Thrown by a strategy (and out of the trainer) when a round's {@link QuorumNotMet}. */
 public class QuorumNotMetException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.dirchain.node.train;
+package org.dirchain.federated;
 
 import java.util.Arrays;
 
@@ -37,6 +37,38 @@ public record Evaluation(ModelKind kind, long count, double lossSum, long correc
   /** The histogram bucket of a predicted probability. */
   public static int bucket(double probability) {
     return Math.min(AUC_BUCKETS - 1, Math.max(0, (int) (probability * AUC_BUCKETS)));
+  }
+
+  /** The EVALUATE stage vector: {@code [count, lossSum, correct, positives…, negatives…]}. */
+  public double[] toVector() {
+    double[] v = new double[vectorLength(kind)];
+    v[0] = count;
+    v[1] = lossSum;
+    v[2] = correct;
+    for (int k = 0; k < positives.length; k++) {
+      v[3 + k] = positives[k];
+      v[3 + positives.length + k] = negatives[k];
+    }
+    return v;
+  }
+
+  public static int vectorLength(ModelKind kind) {
+    return 3 + 2 * (kind == ModelKind.LOGISTIC ? AUC_BUCKETS : 0);
+  }
+
+  /** Reads a (summed) EVALUATE vector; counts are rounded back to integers. */
+  public static Evaluation fromVector(ModelKind kind, double[] v) {
+    if (v.length != vectorLength(kind)) {
+      throw new IllegalArgumentException("a " + kind + " EVALUATE vector has " + vectorLength(kind) + " values, got " + v.length);
+    }
+    int buckets = (v.length - 3) / 2;
+    long[] p = new long[buckets];
+    long[] n = new long[buckets];
+    for (int k = 0; k < buckets; k++) {
+      p[k] = Math.round(v[3 + k]);
+      n[k] = Math.round(v[3 + buckets + k]);
+    }
+    return new Evaluation(kind, Math.round(v[0]), v[1], Math.round(v[2]), p, n);
   }
 
   public Evaluation plus(Evaluation other) {

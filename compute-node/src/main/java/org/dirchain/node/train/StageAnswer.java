@@ -1,0 +1,44 @@
+package org.dirchain.node.train;
+
+import org.dirchain.federated.Evaluation;
+import org.dirchain.federated.FeatureMoments;
+import org.dirchain.federated.Stage;
+import org.dirchain.federated.StageRequest;
+import org.dirchain.federated.WeightedUpdate;
+
+/**
+ * One node's answer to a stage: the vector that goes into the secure sum, and its public row count
+ * (the training rows for FIT, the node's attested contribution).
+ */
+public record StageAnswer(double[] values, long rows) {
+
+  /**
+   * Computes the client's answer; the client must already be prepared with the request's standardiser.
+   *
+   * @throws RuntimeException whatever the client throws (a refusal or a failure)
+   */
+  public static StageAnswer of(Client client, TrainingSpec spec, StageRequest request) {
+    return switch (request.stage()) {
+      case MOMENTS -> {
+        FeatureMoments m = client.moments(spec);
+        yield new StageAnswer(m.toVector(), m.count());
+      }
+      case FIT -> {
+        LocalUpdate u = client.fit(request.config(), request.model());
+        yield new StageAnswer(WeightedUpdate.of(u.model(), u.rowsUsed(), u.trainingLoss()).toVector(), u.rowsUsed());
+      }
+      case EVALUATE -> {
+        Evaluation e = client.evaluate(request.model());
+        yield new StageAnswer(e.toVector(), e.count());
+      }
+    };
+  }
+
+  public static int vectorLength(TrainingSpec spec, Stage stage) {
+    return switch (stage) {
+      case MOMENTS -> 1 + 2 * spec.dimension();
+      case FIT -> WeightedUpdate.vectorLength(spec.dimension());
+      case EVALUATE -> Evaluation.vectorLength(spec.kind());
+    };
+  }
+}
