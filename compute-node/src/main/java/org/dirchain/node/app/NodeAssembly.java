@@ -17,6 +17,8 @@ import org.dirchain.node.privacy.DiscreteLaplace;
 import org.dirchain.node.privacy.PartialNoise;
 import org.dirchain.node.query.AggregateEngine;
 import org.dirchain.node.verify.GrantVerifier;
+import org.dirchain.node.federation.KeyAdvertisementSigner;
+import org.dirchain.node.federation.SecureTrainingService;
 import org.web3j.crypto.Credentials;
 
 /** Wires a compute node from its parts: chain view, signing key, local tables, gRPC server. */
@@ -28,14 +30,16 @@ public final class NodeAssembly {
             Map<Long, LocalTable> tables, String host, int port) {
         DirectoryChain directory = DirectoryChain.connect(chain, deployment, key);
         NodeCatalog catalog = new NodeCatalog(tables);
-        AggregateJobRunner runner = new AggregateJobRunner(catalog,
-                new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber())),
-                new AttestationSigner(key, deployment), new AggregateEngine(),
+        GrantVerifier verifier = new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber()));
+        AttestationSigner attestations = new AttestationSigner(key, deployment);
+        AggregateJobRunner runner = new AggregateJobRunner(catalog, verifier, attestations, new AggregateEngine(),
                 new PartialNoise(new DiscreteLaplace(new SecureRandom())));
+        SecureTrainingService training = new SecureTrainingService(catalog, verifier, directory, attestations,
+                new KeyAdvertisementSigner(key), org);
         NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
                 .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
                 .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();
-        return ComputeNodeServer.start(host, port, new ComputeNodeService(identity, catalog, runner));
+        return ComputeNodeServer.start(host, port, new ComputeNodeService(identity, catalog, runner, training));
     }
 
     private static String version() {

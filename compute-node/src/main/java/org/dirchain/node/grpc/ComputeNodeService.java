@@ -11,6 +11,17 @@ import org.dirchain.node.api.v1.DescribeAssetsRequest;
 import org.dirchain.node.api.v1.DescribeAssetsResponse;
 import org.dirchain.node.api.v1.IdentifyRequest;
 import org.dirchain.node.api.v1.NodeIdentity;
+import org.dirchain.node.api.v1.AttestTrainingRequest;
+import org.dirchain.node.api.v1.TrainAdvertiseRequest;
+import org.dirchain.node.api.v1.TrainAdvertiseResponse;
+import org.dirchain.node.api.v1.TrainMaskedInputRequest;
+import org.dirchain.node.api.v1.TrainMaskedInputResponse;
+import org.dirchain.node.api.v1.TrainShareKeysRequest;
+import org.dirchain.node.api.v1.TrainShareKeysResponse;
+import org.dirchain.node.api.v1.TrainUnmaskRequest;
+import org.dirchain.node.api.v1.TrainUnmaskResponse;
+import org.dirchain.node.api.v1.TrainingAttestation;
+import org.dirchain.node.federation.SecureTrainingService;
 import org.dirchain.node.job.AggregateJobRunner;
 import org.dirchain.node.job.Cancelled;
 import org.dirchain.node.job.NodeCatalog;
@@ -18,18 +29,24 @@ import org.dirchain.node.verify.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Thin gRPC adapter: the work is in {@link AggregateJobRunner} and {@link NodeCatalog}. */
+/**
+ * Thin gRPC adapter: the work is in {@link AggregateJobRunner}, {@link SecureTrainingService} and
+ * {@link NodeCatalog}.
+ */
 public final class ComputeNodeService extends ComputeNodeGrpc.ComputeNodeImplBase {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeNodeService.class);
 
     private final NodeIdentity identity;
     private final NodeCatalog catalog;
     private final AggregateJobRunner aggregates;
+    private final SecureTrainingService training;
 
-    public ComputeNodeService(NodeIdentity identity, NodeCatalog catalog, AggregateJobRunner aggregates) {
+    public ComputeNodeService(NodeIdentity identity, NodeCatalog catalog, AggregateJobRunner aggregates,
+            SecureTrainingService training) {
         this.identity = identity;
         this.catalog = catalog;
         this.aggregates = aggregates;
+        this.training = training;
     }
 
     @Override
@@ -51,6 +68,31 @@ public final class ComputeNodeService extends ComputeNodeGrpc.ComputeNodeImplBas
                         throw new Cancelled(ctx.getDeadline() != null && ctx.getDeadline().isExpired());
                     }
                 }));
+    }
+
+    @Override
+    public void trainAdvertise(TrainAdvertiseRequest request, StreamObserver<TrainAdvertiseResponse> out) {
+        answer(out, () -> training.advertise(request));
+    }
+
+    @Override
+    public void trainShareKeys(TrainShareKeysRequest request, StreamObserver<TrainShareKeysResponse> out) {
+        answer(out, () -> training.shareKeys(request));
+    }
+
+    @Override
+    public void trainMaskedInput(TrainMaskedInputRequest request, StreamObserver<TrainMaskedInputResponse> out) {
+        answer(out, () -> training.maskedInput(request));
+    }
+
+    @Override
+    public void trainUnmask(TrainUnmaskRequest request, StreamObserver<TrainUnmaskResponse> out) {
+        answer(out, () -> training.unmask(request));
+    }
+
+    @Override
+    public void attestTraining(AttestTrainingRequest request, StreamObserver<TrainingAttestation> out) {
+        answer(out, () -> training.attest(request));
     }
 
     private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {

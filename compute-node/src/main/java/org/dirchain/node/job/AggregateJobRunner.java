@@ -87,12 +87,8 @@ public final class AggregateJobRunner {
 
         JobAuthorisation auth = verifier.verify(jobId, assetId, specBytes, ops);
         checkpoint.check();
-        ContentCommitment local = catalog.commitment(assetId);
+        ContentCommitment local = catalog.requireMatchesChain(assetId, auth.asset().contentCommitment());
         Hash32 published = auth.asset().contentCommitment();
-        if (!local.toHash32().equals(published)) {
-            throw Refusal.precondition("local data of asset " + assetId + " no longer matches its commitment on chain"
-                    + " (local " + local.toHash32() + ", published " + published + "): republish it as a new version");
-        }
         long epsilon = auth.epsilonMilli();
         LocalTable source = clamps.isEmpty() ? table : clampedOrRefuse(table, clamps, jobId);
         checkpoint.check();

@@ -26,7 +26,7 @@ public final class AggregateSpecs {
         AggregateQuery.Builder b = AggregateQuery.builder()
                 .scale(spec.getFixedPointScale() == 0 ? AggregateQuery.DEFAULT_SCALE : spec.getFixedPointScale());
         for (var f : q.getFiltersList()) {
-            b.where(new Filter(f.getColumn(), operator(f.getOp()), List.copyOf(f.getValuesList())));
+            b.where(filter(f));
         }
         if (!q.getGroupBy().isEmpty()) {
             b.groupBy(new GroupBy(q.getGroupBy(), List.copyOf(q.getGroupsList())));
@@ -66,6 +66,11 @@ public final class AggregateSpecs {
             }
         }
         return out;
+    }
+
+    /** A wire filter as the node's filter; shared by aggregate and training specs. */
+    public static Filter filter(org.dirchain.node.api.v1.Filter f) {
+        return new Filter(f.getColumn(), operator(f.getOp()), List.copyOf(f.getValuesList()));
     }
 
     private static Operator operator(org.dirchain.node.api.v1.Filter.Op op) {

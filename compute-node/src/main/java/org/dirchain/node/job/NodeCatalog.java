@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Optional;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.node.verify.Refusal;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dirchain.node.api.v1.AssetDescription;
@@ -52,6 +54,20 @@ public final class NodeCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv.file(), e);
         }
+    }
+
+    /**
+     * The local data's commitment, if it still equals the one published on chain.
+     *
+     * @throws Refusal (FAILED_PRECONDITION) if the data changed since it was published
+     */
+    public ContentCommitment requireMatchesChain(long assetId, Hash32 published) {
+        ContentCommitment local = commitment(assetId);
+        if (!local.toHash32().equals(published)) {
+            throw Refusal.precondition("local data of asset " + assetId + " no longer matches its commitment on chain"
+                    + " (local " + local.toHash32() + ", published " + published + "): republish it as a new version");
+        }
+        return local;
     }
 
     /** Schema, commitment and a row-count band per asset; never rows, never an exact count. */

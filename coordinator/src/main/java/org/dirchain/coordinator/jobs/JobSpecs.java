@@ -107,9 +107,10 @@ final class JobSpecs {
         return key;
     }
 
-    private static Query query(JobRequestBody.QueryBody q, List<FieldProblem> problems) {
-        Query.Builder b = Query.newBuilder();
-        List<FilterBody> filters = q.filters() == null ? List.of() : q.filters();
+    /** Wire filters from the API's, with each operator's arity checked; shared with training jobs. */
+    static List<Filter> filters(List<FilterBody> bodies, String field, List<FieldProblem> problems) {
+        List<Filter> out = new ArrayList<>();
+        List<FilterBody> filters = bodies == null ? List.of() : bodies;
         for (int i = 0; i < filters.size(); i++) {
             FilterBody f = filters.get(i);
             int n = f.values().size();
@@ -119,12 +120,18 @@ final class JobSpecs {
                 default -> n == 1;
             };
             if (!arityOk) {
-                problems.add(new FieldProblem("query.filters[" + i + "].values",
+                problems.add(new FieldProblem(field + "[" + i + "].values",
                         f.op() == FilterOp.BETWEEN ? "BETWEEN takes two values" : f.op() + " takes one value"));
             }
-            b.addFilters(Filter.newBuilder().setColumn(f.column()).setOp(Filter.Op.valueOf(f.op().name()))
-                    .addAllValues(f.values()));
+            out.add(Filter.newBuilder().setColumn(f.column()).setOp(Filter.Op.valueOf(f.op().name()))
+                    .addAllValues(f.values()).build());
         }
+        return out;
+    }
+
+    private static Query query(JobRequestBody.QueryBody q, List<FieldProblem> problems) {
+        Query.Builder b = Query.newBuilder();
+        b.addAllFilters(filters(q.filters(), "query.filters", problems));
         boolean grouped = q.groupBy() != null && !q.groupBy().isBlank();
         List<String> groups = q.groups() == null ? List.of() : q.groups();
         if (grouped != !groups.isEmpty()) {

@@ -1,0 +1,269 @@
+package org.dirchain.node.federation;
+
+import com.google.protobuf.ByteString;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dirchain.chain.AttestationSigner;
+import org.dirchain.chain.DirectoryChain;
+import org.dirchain.chain.model.Attestation;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.federated.FixedPointVector;
+import org.dirchain.federated.InvalidTrainingSpecException;
+import org.dirchain.federated.Stage;
+import org.dirchain.federated.StageRequest;
+import org.dirchain.node.api.v1.AttestTrainingRequest;
+import org.dirchain.node.api.v1.EncryptedShare;
+import org.dirchain.node.api.v1.KeyAdvertisement;
+import org.dirchain.node.api.v1.RevealedShare;
+import org.dirchain.node.api.v1.SecureSumSession;
+import org.dirchain.node.api.v1.TrainAdvertiseRequest;
+import org.dirchain.node.api.v1.TrainAdvertiseResponse;
+import org.dirchain.node.api.v1.TrainMaskedInputRequest;
+import org.dirchain.node.api.v1.TrainMaskedInputResponse;
+import org.dirchain.node.api.v1.TrainShareKeysRequest;
+import org.dirchain.node.api.v1.TrainShareKeysResponse;
+import org.dirchain.node.api.v1.TrainUnmaskRequest;
+import org.dirchain.node.api.v1.TrainUnmaskResponse;
+import org.dirchain.node.api.v1.TrainingAttestation;
+import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.job.NodeCatalog;
+import org.dirchain.node.train.LocalClient;
+import org.dirchain.node.train.StageAnswer;
+import org.dirchain.node.train.TrainingSpec;
+import org.dirchain.node.verify.GrantVerifier;
+import org.dirchain.node.verify.JobAuthorisation;
+import org.dirchain.node.verify.Refusal;
+import org.dirchain.secagg.SecureAggregationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's side of federated training: each stage is one secure-sum session. At advertise the
+ * node verifies the job on chain, checks its data against the commitment, computes its stage vector
+ * and answers with signed ephemeral keys; at share-keys it checks every participant's signature
+ * against the chain; it then returns only the masked vector, and at unmask only the shares the
+ * protocol allows. The coordinator never receives the vector itself.
+ */
+public final class SecureTrainingService {
+    private static final Logger LOG = LoggerFactory.getLogger(SecureTrainingService.class);
+    private static final Duration IDLE_EXPIRY = Duration.ofHours(6);
+
+    private final NodeCatalog catalog;
+    private final GrantVerifier verifier;
+    private final DirectoryChain chain;
+    private final AttestationSigner attestations;
+    private final KeyAdvertisementSigner keys;
+    private final long nodeOrg;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Long, TrainingJobContext> jobs = new ConcurrentHashMap<>();
+    private final Map<SecureSumSession, NodeSession> sessions = new ConcurrentHashMap<>();
+
+    public SecureTrainingService(NodeCatalog catalog, GrantVerifier verifier, DirectoryChain chain,
+            AttestationSigner attestations, KeyAdvertisementSigner keys, long nodeOrg) {
+        this.catalog = catalog;
+        this.verifier = verifier;
+        this.chain = chain;
+        this.attestations = attestations;
+        this.keys = keys;
+        this.nodeOrg = nodeOrg;
+    }
+
+    public TrainAdvertiseResponse advertise(TrainAdvertiseRequest request) {
+        expireIdle();
+        SecureSumSession session = request.getSession();
+        long jobId = session.getJobId();
+        byte[] specBytes = request.getSpec().toByteArray();
+        org.dirchain.node.api.v1.TrainingSpec wire = TrainingSpecs.parse(specBytes);
+        TrainingSpec spec = TrainingSpecs.toSpec(wire);
+        LocalTable table = catalog.table(request.getAssetId())
+                .orElseThrow(() -> Refusal.notFound("asset " + request.getAssetId() + " is not served by this node"));
+        try {
+            spec.validateAgainst(table.schema());
+        } catch (InvalidTrainingSpecException e) {
+            throw Refusal.invalid("training spec of job " + jobId + ": " + e.getMessage());
+        }
+        JobAuthorisation auth = verifier.verify(jobId, request.getAssetId(), specBytes, Set.of(TrainingSpecs.operation(spec)));
+        catalog.requireMatchesChain(request.getAssetId(), auth.asset().contentCommitment());
+        TrainingJobContext job = jobs.computeIfAbsent(jobId, id -> new TrainingJobContext(id, request.getAssetId(), spec,
+                wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table), nodeOrgs(auth)));
+        job.lastUsed = Instant.now();
+        StageRequest stage = TrainingSpecs.stageRequest(session, request.getInput(), spec);
+        if (stage.standardiser() != null) {
+            job.prepare(stage.standardiser());
+        }
+        StageAnswer answer;
+        try {
+            answer = StageAnswer.of(job.client, spec, stage);
+        } catch (InvalidTrainingSpecException e) {
+            throw Refusal.invalid("training spec of job " + jobId + ": " + e.getMessage());
+        }
+        if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().minCohort()) {
+            throw Refusal.precondition("the training rows after filters are below asset " + request.getAssetId()
+                    + "'s minimum of " + auth.asset().minCohort() + " rows");
+        }
+        NodeSession node = new NodeSession(session, (int) nodeOrg, job, answer, random);
+        if (sessions.putIfAbsent(session, node) != null) {
+            throw Refusal.precondition("session " + NodeSession.describe(session) + " was already advertised: keys and "
+                    + "masks are never reused; restart the stage with a new attempt number");
+        }
+        byte[] signature = keys.sign(node.id(), (int) nodeOrg, node.encryptionKey(), node.maskKey());
+        LOG.debug("job={} session={} advertised", jobId, NodeSession.describe(session));
+        return TrainAdvertiseResponse.newBuilder().setKeys(KeyAdvertisement.newBuilder().setOrgId((int) nodeOrg)
+                .setEncryptionPublicKey(ByteString.copyFrom(node.encryptionKey()))
+                .setMaskPublicKey(ByteString.copyFrom(node.maskKey()))
+                .setSignature(ByteString.copyFrom(signature))).build();
+    }
+
+    public TrainShareKeysResponse shareKeys(TrainShareKeysRequest request) {
+        NodeSession node = session(request.getSession());
+        TrainingJobContext job = node.job();
+        Map<Integer, KeyAdvertisement> participants = new HashMap<>();
+        for (KeyAdvertisement a : request.getParticipantsList()) {
+            if (participants.put(a.getOrgId(), a) != null) {
+                throw Refusal.invalid("organisation " + a.getOrgId() + " is listed twice");
+            }
+            checkAdvertisement(node, job, a);
+        }
+        int n = participants.size();
+        int threshold = request.getThreshold();
+        int minimum = Math.max(Math.max(TrainingSpecs.MIN_PARTICIPANTS, n / 2 + 1), job.minParticipants);
+        if (n < job.minParticipants) {
+            throw Refusal.precondition(n + " participants, the spec requires at least " + job.minParticipants);
+        }
+        if (threshold < minimum || threshold > n) {
+            throw Refusal.precondition("threshold " + threshold + " for " + n + " participants must be between "
+                    + minimum + " and " + n);
+        }
+        return guarded(() -> {
+            TrainShareKeysResponse.Builder out = TrainShareKeysResponse.newBuilder();
+            node.shareKeys(participants, threshold).forEach((to, ciphertext) -> out.addShares(EncryptedShare.newBuilder()
+                    .setFromOrg((int) nodeOrg).setToOrg(to).setCiphertext(ByteString.copyFrom(ciphertext))));
+            return out.build();
+        });
+    }
+
+    public TrainMaskedInputResponse maskedInput(TrainMaskedInputRequest request) {
+        NodeSession node = session(request.getSession());
+        Map<Integer, byte[]> shares = new HashMap<>();
+        for (EncryptedShare s : request.getSharesList()) {
+            if (s.getToOrg() != nodeOrg) {
+                throw Refusal.invalid("a share addressed to organisation " + s.getToOrg() + " was sent to " + nodeOrg);
+            }
+            shares.put(s.getFromOrg(), s.getCiphertext().toByteArray());
+        }
+        long[] input = FixedPointVector.encode(node.answer().values());
+        return guarded(() -> {
+            long[] masked = node.maskedInput(new HashSet<>(request.getSharingOrgsList()), shares, input);
+            TrainMaskedInputResponse.Builder out = TrainMaskedInputResponse.newBuilder();
+            for (long v : masked) {
+                out.addMasked(v);
+            }
+            if (request.getSession().getStage() == SecureSumSession.Stage.FIT) {
+                out.setRows(node.answer().rows());
+            }
+            return out.build();
+        });
+    }
+
+    public TrainUnmaskResponse unmask(TrainUnmaskRequest request) {
+        NodeSession node = session(request.getSession());
+        Set<Integer> survivors = new HashSet<>(request.getSurvivingOrgsList());
+        return guarded(() -> {
+            var revealed = node.unmask(survivors);
+            SecureSumSession s = request.getSession();
+            if (s.getStage() == SecureSumSession.Stage.FIT && survivors.contains((int) nodeOrg)) {
+                node.job().countRound(s.getRound(), node.answer().rows());
+            }
+            TrainUnmaskResponse.Builder out = TrainUnmaskResponse.newBuilder();
+            revealed.selfMaskShares().forEach((owner, share) -> out.addSelfMaskShares(RevealedShare.newBuilder()
+                    .setOwnerOrg(owner).setShare(ByteString.copyFrom(share))));
+            revealed.maskKeyShares().forEach((owner, share) -> out.addMaskKeyShares(RevealedShare.newBuilder()
+                    .setOwnerOrg(owner).setShare(ByteString.copyFrom(share))));
+            return out.build();
+        });
+    }
+
+    /** The node's attestation of its part in the job: rows used × rounds its update was summed in. */
+    public TrainingAttestation attest(AttestTrainingRequest request) {
+        long jobId = request.getJobId();
+        byte[] specBytes = request.getSpec().toByteArray();
+        TrainingSpec spec = TrainingSpecs.toSpec(TrainingSpecs.parse(specBytes));
+        JobAuthorisation auth = verifier.verify(jobId, request.getAssetId(), specBytes, Set.of(TrainingSpecs.operation(spec)));
+        TrainingJobContext job = jobs.get(jobId);
+        int rounds = job == null || job.assetId != request.getAssetId() ? 0 : job.roundsParticipated();
+        if (rounds == 0 || job.rowsUsed() == 0) {
+            throw Refusal.precondition("this node's update was in no round of job " + jobId + ": nothing to attest");
+        }
+        Hash32 commitment = auth.asset().contentCommitment();
+        long weight = job.rowsUsed() * rounds;
+        Attestation att = attestations.sign(jobId, auth.assetIndex(), request.getAssetId(), commitment, weight);
+        LOG.info("job={} asset={} training attested: rows={} rounds={}", jobId, request.getAssetId(), job.rowsUsed(), rounds);
+        return TrainingAttestation.newBuilder().setJobId(jobId).setAssetId(request.getAssetId())
+                .setAssetIndex(att.assetIndex()).setCommitment(ByteString.copyFrom(commitment.bytes()))
+                .setWeight(weight).setSignature(ByteString.copyFrom(att.signature()))
+                .setRowsUsed(job.rowsUsed()).setRoundsParticipated(rounds).build();
+    }
+
+    private void checkAdvertisement(NodeSession node, TrainingJobContext job, KeyAdvertisement a) {
+        long org = a.getOrgId();
+        if (!job.nodeOrgs.contains(org)) {
+            throw Refusal.denied("organisation " + org + " serves no asset of job " + job.jobId);
+        }
+        String signer;
+        try {
+            signer = KeyAdvertisementSigner.signer(node.id(), a.getOrgId(), a.getEncryptionPublicKey().toByteArray(),
+                    a.getMaskPublicKey().toByteArray(), a.getSignature().toByteArray());
+        } catch (IllegalArgumentException e) {
+            throw Refusal.denied("keys of organisation " + org + ": " + e.getMessage());
+        }
+        long signerOrg = job.accountOrgs.computeIfAbsent(signer,
+                account -> chain.organisations().orgOf(account).orElse(0L));
+        if (signerOrg != org) {
+            throw Refusal.denied("keys advertised for organisation " + org + " are signed by " + signer
+                    + ", which is not one of its accounts on chain");
+        }
+        if (org == nodeOrg && !node.isOwnAdvertisement(a.getEncryptionPublicKey().toByteArray(),
+                a.getMaskPublicKey().toByteArray())) {
+            throw Refusal.denied("the keys listed for this node are not the ones it advertised");
+        }
+    }
+
+    private Set<Long> nodeOrgs(JobAuthorisation auth) {
+        Set<Long> orgs = new HashSet<>();
+        auth.job().assets().forEach(a -> orgs.add(chain.catalog().asset(a.assetId()).nodeOrg()));
+        return orgs;
+    }
+
+    private NodeSession session(SecureSumSession session) {
+        NodeSession node = sessions.get(session);
+        if (node == null) {
+            throw Refusal.notFound("no session " + NodeSession.describe(session) + " at this node: advertise first");
+        }
+        return node;
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    /** Protocol violations (wrong order, a second unmask, a bad share) are refusals with the library's reason. */
+    private static <T> T guarded(Step<T> step) {
+        try {
+            return step.run();
+        } catch (SecureAggregationException e) {
+            throw Refusal.precondition(e.getMessage());
+        }
+    }
+
+    private void expireIdle() {
+        Instant cutoff = Instant.now().minus(IDLE_EXPIRY);
+        jobs.values().removeIf(j -> j.lastUsed.isBefore(cutoff));
+        sessions.values().removeIf(s -> s.job().lastUsed.isBefore(cutoff));
+    }
+}
