@@ -42,6 +42,12 @@ class JobAggregation {
     }
 
     void finish(long jobId, int quorum) {
+        finish(jobId, quorum, job -> aggregate(job, jobs.contributions(jobId).stream()
+                .filter(c -> c.status() == ContributionStatus.OK).toList()));
+    }
+
+    /** As {@link #finish(long, int)}, with the result built by {@code result} (a training job's model). */
+    void finish(long jobId, int quorum, java.util.function.Function<JobRecord, byte[]> result) {
         transaction.executeWithoutResult(tx -> {
             JobRecord job = jobs.job(jobId).orElseThrow();
             List<ContributionRecord> all = jobs.contributions(jobId);
@@ -54,7 +60,7 @@ class JobAggregation {
             String summary = ok.size() + " of " + all.size() + " nodes answered";
             byte[] payload;
             try {
-                payload = aggregate(job, ok);
+                payload = result.apply(job);
             } catch (RuntimeException e) {
                 LOG.warn("contributions could not be summed job={}: {}", jobId, e.toString());
                 fail(jobId, List.of(JobState.RUNNING), "contributions could not be aggregated: " + e.getMessage());
