@@ -62,6 +62,11 @@ class JobService {
         return view(jobs.job(id).orElseThrow());
     }
 
+    /** The caller's own jobs (it is their requester), newest first; another organisation's never appear. */
+    List<JobView> list(CallerOrganisation caller, JobState state, int offset, int limit) {
+        return jobs.requestedBy(caller.orgId(), state, offset, limit).stream().map(this::view).toList();
+    }
+
     JobView get(CallerOrganisation caller, long id) {
         return view(visible(caller, id));
     }
@@ -133,6 +138,6 @@ class JobService {
                 onChain == null ? null : onChain.fee().toString(), onChain == null ? 0 : onChain.epsilonMilli(),
                 onChain == null ? null : onChain.status().name(),
                 onChain == null || onChain.resultHash() == null ? null : onChain.resultHash().hex(), nodes,
-                jobs.resultPayload(job.id()).isPresent(), job.createdAt(), job.updatedAt());
+                jobs.hasResult(job.id()), job.createdAt(), job.updatedAt());
     }
 }
