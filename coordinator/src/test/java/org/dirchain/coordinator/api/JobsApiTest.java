@@ -257,14 +257,7 @@ class JobsApiTest extends ApiTestBase {
         String requesterKey;
         try (ConfigurableApplicationContext first = coordinator(dataDir, false)) {
             int port = port(first);
-            String admin = Files.readString(dataDir.resolve("bootstrap-admin.key")).trim();
-            ApiClient regulator = ApiClient.bearer(port, admin);
-            for (int account : List.of(REQUESTER, OPERATOR)) {
-                assertThat(regulator.put("/api/v1/admin/organisations/" + orgOf(account) + "/signing-key",
-                        Map.of("privateKey", privateKeyHex(account))).status()).isEqualTo(200);
-            }
-            requesterKey = regulator.post("/api/v1/admin/organisations/" + F.requesterOrg + "/api-keys",
-                    Map.of("label", "restart test")).json().path("apiKey").asText();
+            requesterKey = onboardRequester(port, dataDir);
             ApiClient requester = ApiClient.bearer(port, requesterKey);
             ApiClient.Response submitted = requester.post("/api/v1/jobs", jobBody(grants, 3));
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
@@ -319,9 +312,25 @@ class JobsApiTest extends ApiTestBase {
         p.put("dirchain.coordinator.jobs.operator-org-id", F.operatorOrg);
         p.put("dirchain.coordinator.jobs.outbox.enabled", outbox);
         p.put("dirchain.coordinator.jobs.outbox.interval", "200ms");
+        p.put("dirchain.coordinator.jobs.recovery-interval", "500ms");
         // as command-line arguments: they take precedence over application.yml
         return new SpringApplicationBuilder(CoordinatorApplication.class)
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * In a coordinator started by {@link #coordinator} on a fresh database: registers the chain keys
+     * of the requester and the operator and returns an API key of the requester.
+     */
+    static String onboardRequester(int port, Path dataDir) throws IOException {
+        String admin = Files.readString(dataDir.resolve("bootstrap-admin.key")).trim();
+        ApiClient regulator = ApiClient.bearer(port, admin);
+        for (int account : List.of(REQUESTER, OPERATOR)) {
+            assertThat(regulator.put("/api/v1/admin/organisations/" + orgOf(account) + "/signing-key",
+                    Map.of("privateKey", privateKeyHex(account))).status()).isEqualTo(200);
+        }
+        return regulator.post("/api/v1/admin/organisations/" + F.requesterOrg + "/api-keys",
+                Map.of("label", "restart test")).json().path("apiKey").asText();
     }
 
     static int port(ConfigurableApplicationContext context) {
