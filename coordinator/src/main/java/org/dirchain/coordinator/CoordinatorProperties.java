@@ -110,12 +110,15 @@ public record CoordinatorProperties(
      * @param nodeDeadline how long a compute node may take for one contribution
      * @param orchestrationThreads jobs orchestrated at once (each calls its nodes in parallel)
      * @param outbox the processor that sends the recorded chain writes
+     * @param recoveryInterval pause between two passes over the unfinished jobs (re-dispatch of
+     *     interrupted ones, expiry of those past their deadline); one pass also runs at start
      */
     public record Jobs(
             @Positive Long operatorOrgId,
             @NotNull @DefaultValue("60s") Duration nodeDeadline,
             @Positive @DefaultValue("4") int orchestrationThreads,
-            @Valid @DefaultValue Outbox outbox) {}
+            @Valid @DefaultValue Outbox outbox,
+            @NotNull @DefaultValue("30s") Duration recoveryInterval) {}
 
     /**
      * @param enabled off: steps are recorded but not sent (another instance, or a later start, sends them)

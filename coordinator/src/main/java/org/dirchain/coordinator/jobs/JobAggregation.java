@@ -105,6 +105,19 @@ class JobAggregation {
         }
     }
 
+    /**
+     * Within a transaction: FAILED with the reason, the job's unsent chain writes abandoned (past the
+     * deadline the ledger refuses attestations and settlement) and an expiry recorded, which refunds
+     * the fee; nothing if no longer {@code from}.
+     */
+    void expire(long jobId, List<JobState> from, String reason) {
+        if (jobs.updateJobIf(jobId, from, JobState.FAILED, "expiring on chain (refund)", reason)) {
+            jobs.abandonPendingOutbox(jobId, "not sent: the job passed its deadline and is expired instead");
+            jobs.insertOutbox(jobId, OutboxStep.FAIL, "", write(Map.of("reason", reason, "expire", true)));
+            LOG.info("job expiring job={} reason={}", jobId, reason);
+        }
+    }
+
     private byte[] aggregate(JobRecord job, List<ContributionRecord> ok) {
         AggregateSpec spec = parse(job.spec(), AggregateSpec::parseFrom);
         HomomorphicScheme scheme = HomomorphicSchemes.byName(spec.getHeScheme());

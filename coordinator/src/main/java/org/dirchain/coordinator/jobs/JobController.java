@@ -2,10 +2,16 @@ package org.dirchain.coordinator.jobs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import java.util.List;
 import org.dirchain.coordinator.auth.CallerOrganisation;
+import org.dirchain.coordinator.web.Paging;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Encrypted aggregate jobs: submit, follow, fetch the encrypted result, cancel. */
+/** Encrypted aggregate jobs: submit, list, follow, fetch the encrypted result, cancel. */
 @RestController
 @RequestMapping("/api/v1/jobs")
 @Tag(name = "Jobs")
@@ -33,6 +40,18 @@ class JobController {
     ResponseEntity<JobView> submit(CallerOrganisation caller, @Valid @RequestBody JobRequestBody body) {
         JobView view = jobs.submit(caller, body);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + view.id())).body(view);
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's own jobs",
+            description = "Jobs the caller's organisation requested, newest first, optionally only those in one "
+                    + "status. Jobs of other organisations never appear, whatever the caller's role.")
+    List<JobView> list(CallerOrganisation caller,
+            @Parameter(description = "SUBMITTED | RUNNING | AGGREGATED | SETTLED | FAILED")
+            @RequestParam(required = false) JobState state,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(Paging.MAX_LIMIT) int limit) {
+        return jobs.list(caller, state, offset, limit);
     }
 
     @GetMapping("/{id}")

@@ -7,13 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dirchain.coordinator.CoordinatorProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
  * The bounded pool jobs are orchestrated on: {@code orchestration-threads} at once, up to 1000
- * waiting; beyond that a submission is refused rather than queued without end.
+ * waiting; beyond that a submission is refused rather than queued without end. On shutdown its
+ * threads are interrupted before the node channels close ({@code @DependsOn}), so a job waiting
+ * for its nodes is left RUNNING, to be asked again by the next start ({@link JobRecovery}), rather
+ * than failed for nodes that seemed unreachable.
  */
 @Component
+@DependsOn("nodeChannels")
 class JobExecutor implements Executor, DisposableBean {
     private static final int QUEUE = 1000;
     private final ThreadPoolExecutor pool;

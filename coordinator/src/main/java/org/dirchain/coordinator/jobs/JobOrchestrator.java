@@ -5,6 +5,8 @@ import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dirchain.chain.index.DirectoryIndex;
@@ -34,6 +36,8 @@ class JobOrchestrator {
     private final JobAggregation aggregation;
     private final JobExecutor executor;
     private final CoordinatorProperties.Jobs settings;
+    /** Jobs queued or being orchestrated in this process: {@link JobRecovery} leaves them alone. */
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     JobOrchestrator(DirectoryIndex index, JobRepository jobs, NodeChannels channels, JobAggregation aggregation,
             JobExecutor executor, CoordinatorProperties properties) {
@@ -45,14 +49,32 @@ class JobOrchestrator {
         this.settings = properties.jobs();
     }
 
-    /** Queues the job; when the pool is saturated the job fails at once (its fee is refunded). */
+    /**
+     * Queues the job, unless it is queued or running here already; when the pool is saturated the
+     * job fails at once (its fee is refunded).
+     */
     void start(long jobId) {
+        if (!live.add(jobId)) {
+            return;
+        }
         try {
-            executor.execute(() -> run(jobId));
+            executor.execute(() -> {
+                try {
+                    run(jobId);
+                } finally {
+                    live.remove(jobId);
+                }
+            });
         } catch (RuntimeException e) {
+            live.remove(jobId);
             LOG.warn("job not orchestrated, pool saturated job={}", jobId);
             aggregation.failWithoutContributions(jobId, "the coordinator is saturated; try again later");
         }
+    }
+
+    /** Whether the job is queued or being orchestrated in this process. */
+    boolean isLive(long jobId) {
+        return live.contains(jobId);
     }
 
     /** One pass over the job's nodes. Any unexpected fault fails the job rather than leaving it hanging. */

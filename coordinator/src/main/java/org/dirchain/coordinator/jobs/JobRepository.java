@@ -44,6 +44,25 @@ class JobRepository {
         return jdbc.sql("SELECT id FROM jobs WHERE status = ? ORDER BY id").param(state.name()).query(Long.class).list();
     }
 
+    /** One page of the jobs an organisation requested, newest first; all states when {@code state} is null. */
+    List<JobRecord> requestedBy(long requesterOrg, JobState state, int offset, int limit) {
+        String inState = state == null ? "" : " AND status = :state";
+        var query = jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE requester_org = :org" + inState
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("org", requesterOrg).param("limit", limit).param("offset", offset);
+        if (state != null) {
+            query = query.param("state", state.name());
+        }
+        return query.query(JobRepository::job).list();
+    }
+
+    /** Jobs not SETTLED or FAILED yet, oldest first. */
+    List<JobRecord> unfinishedJobs() {
+        return jdbc.sql("SELECT " + JOB_COLUMNS + " FROM jobs WHERE status IN (?, ?, ?) ORDER BY id")
+                .params(JobState.SUBMITTED.name(), JobState.RUNNING.name(), JobState.AGGREGATED.name())
+                .query(JobRepository::job).list();
+    }
+
     void updateJob(long id, JobState status, String progress, String error) {
         jdbc.sql("UPDATE jobs SET status = ?, progress = ?, error = ?, updated_at = ?, row_version = row_version + 1 "
                         + "WHERE id = ?")
@@ -74,6 +93,11 @@ class JobRepository {
                 .params(status.name(), truncate(error, 2000), now(), jobId, assetIndex).update();
     }
 
+    /** Forgets what the nodes answered, before the job is run again from the start. */
+    void deleteContributions(long jobId) {
+        jdbc.sql("DELETE FROM job_contributions WHERE job_id = ?").param(jobId).update();
+    }
+
     List<ContributionRecord> contributions(long jobId) {
         return jdbc.sql("SELECT " + CONTRIBUTION_COLUMNS + " FROM job_contributions WHERE job_id = ? ORDER BY asset_index")
                 .param(jobId).query(JobRepository::contribution).list();
@@ -87,6 +111,10 @@ class JobRepository {
     Optional<byte[]> resultPayload(long jobId) {
         return jdbc.sql("SELECT payload FROM job_results WHERE job_id = ?").param(jobId)
                 .query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
+    boolean hasResult(long jobId) {
+        return jdbc.sql("SELECT COUNT(*) FROM job_results WHERE job_id = ?").param(jobId).query(Long.class).single() > 0;
     }
 
     /** Records a chain write; a step already recorded (same job, kind, discriminator) is left as it is. */
@@ -117,6 +145,13 @@ class JobRepository {
         return jdbc.sql("UPDATE jobs SET status = ?, progress = ?, error = ?, updated_at = ?, "
                         + "row_version = row_version + 1 WHERE id = ? AND status IN (" + in + ")")
                 .params(status.name(), progress, error, now(), id).update() == 1;
+    }
+
+    /** Marks the job's unsent steps FAILED with {@code note}: they can no longer succeed on chain. */
+    int abandonPendingOutbox(long jobId, String note) {
+        return jdbc.sql("UPDATE outbox SET status = 'FAILED', last_error = ?, updated_at = ? "
+                        + "WHERE job_id = ? AND status = 'PENDING'")
+                .params(truncate(note, 2000), now(), jobId).update();
     }
 
     void outboxDone(long stepId, String note) {

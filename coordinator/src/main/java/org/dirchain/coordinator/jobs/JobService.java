@@ -62,6 +62,11 @@ class JobService {
         return view(jobs.job(id).orElseThrow());
     }
 
+    /** The caller's own jobs (it is their requester), newest first; another organisation's never appear. */
+    List<JobView> list(CallerOrganisation caller, JobState state, int offset, int limit) {
+        return jobs.requestedBy(caller.orgId(), state, offset, limit).stream().map(this::view).toList();
+    }
+
     JobView get(CallerOrganisation caller, long id) {
         return view(visible(caller, id));
     }
@@ -70,10 +75,13 @@ class JobService {
     byte[] result(CallerOrganisation caller, long id) {
         JobRecord job = jobs.job(id).filter(j -> j.requesterOrg() == caller.orgId())
                 .orElseThrow(() -> ApiProblemException.notFound("job", id));
-        return jobs.resultPayload(job.id()).orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT,
-                ProblemTypes.RESULT_NOT_READY, "No result yet", "job " + id + " is " + jobs.job(id).orElseThrow().status()
-                        + (job.status() == JobState.FAILED ? "; it has no result" : "; try again later"),
-                Map.of("status", job.status().name())));
+        // a job aggregated but expired before settlement was refunded: its result is not handed out
+        return jobs.resultPayload(job.id()).filter(r -> job.status() != JobState.FAILED)
+                .orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT,
+                        ProblemTypes.RESULT_NOT_READY, "No result yet",
+                        "job " + id + " is " + jobs.job(id).orElseThrow().status()
+                                + (job.status() == JobState.FAILED ? "; it has no result" : "; try again later"),
+                        Map.of("status", job.status().name())));
     }
 
     /** The requester gives up on a job before its result is aggregated: failed on chain, fee refunded. */
@@ -133,6 +141,6 @@ class JobService {
                 onChain == null ? null : onChain.fee().toString(), onChain == null ? 0 : onChain.epsilonMilli(),
                 onChain == null ? null : onChain.status().name(),
                 onChain == null || onChain.resultHash() == null ? null : onChain.resultHash().hex(), nodes,
-                jobs.resultPayload(job.id()).isPresent(), job.createdAt(), job.updatedAt());
+                job.status() != JobState.FAILED && jobs.hasResult(job.id()), job.createdAt(), job.updatedAt());
     }
 }

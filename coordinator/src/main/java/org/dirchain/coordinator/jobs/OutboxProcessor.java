@@ -184,6 +184,10 @@ class OutboxProcessor implements SmartLifecycle {
                     if (job.status() != JobStatus.SUBMITTED) {
                         return "skipped: job is " + job.status();
                     }
+                    if (payload.path("expire").asBoolean()) { // past the deadline: anyone may expire
+                        chain.jobs().expire(step.jobId());
+                        return "expired (fee refunded)";
+                    }
                     chain.jobs().fail(step.jobId(), Hash32.keccak(payload.path("reason").asText()));
                     return "failed (fee refunded)";
                 }

@@ -2,9 +2,6 @@ package org.dirchain.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +25,8 @@ import org.web3j.utils.Numeric;
 abstract class ApiTestBase {
     static final CoordinatorTestEnvironment ENV = CoordinatorTestEnvironment.get();
     static final DirectoryFixture F = ENV.fixture;
-    /** API keys by fixture account, issued once per test JVM. */
-    private static final Map<Integer, String> KEYS = new HashMap<>();
+    /** Organisations onboarded, by port of the coordinator: one shared context per test JVM. */
+    private static final Map<Integer, Onboarding> ONBOARDED = new HashMap<>();
 
     @LocalServerPort
     int port;
@@ -49,36 +46,11 @@ abstract class ApiTestBase {
     }
 
     String keyOf(int account) {
-        synchronized (KEYS) { // onboarding an organisation needs the regulator's key: no computeIfAbsent
-            String key = KEYS.get(account);
-            if (key == null) {
-                key = onboard(account);
-                KEYS.put(account, key);
-            }
-            return key;
+        Onboarding onboarding;
+        synchronized (ONBOARDED) {
+            onboarding = ONBOARDED.computeIfAbsent(port, p -> new Onboarding(p, ENV.adminKeyFile));
         }
-    }
-
-    private String onboard(int account) {
-        long org = orgOf(account);
-        String apiKey;
-        if (account == DirectoryFixture.ADMIN) {
-            try {
-                apiKey = Files.readString(ENV.adminKeyFile).trim();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the coordinator did not write the bootstrap admin key", e);
-            }
-        } else {
-            ApiClient.Response issued = ApiClient.bearer(port, keyOf(DirectoryFixture.ADMIN))
-                    .post("/api/v1/admin/organisations/" + org + "/api-keys", Map.of("label", "test key"));
-            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-            apiKey = issued.json().path("apiKey").asText();
-        }
-        ApiClient.Response signing = ApiClient.bearer(port, account == DirectoryFixture.ADMIN ? apiKey
-                : keyOf(DirectoryFixture.ADMIN))
-                .put("/api/v1/admin/organisations/" + org + "/signing-key", Map.of("privateKey", privateKeyHex(account)));
-        assertThat(signing.status()).as(signing.toString()).isEqualTo(200);
-        return apiKey;
+        return onboarding.keyOf(account);
     }
 
     static String privateKeyHex(int account) {

@@ -1,70 +1,46 @@
 package org.dirchain.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dirchain.chain.DirectoryFixture.ADMIN;
 import static org.dirchain.chain.DirectoryFixture.HOSPITAL;
 import static org.dirchain.chain.DirectoryFixture.HOSPITAL_B;
-import static org.dirchain.chain.DirectoryFixture.NODE_A;
 import static org.dirchain.chain.DirectoryFixture.NODE_B;
 import static org.dirchain.chain.DirectoryFixture.OPERATOR;
 import static org.dirchain.chain.DirectoryFixture.OTHER_REQUESTER;
 import static org.dirchain.chain.DirectoryFixture.OUTSIDER;
 import static org.dirchain.chain.DirectoryFixture.REQUESTER;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.ASSETS;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.FEE;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.SERVERS;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.assertDecryptsToThePlaintextAnswer;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.awaitJob;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.jobBody;
+import static org.dirchain.coordinator.api.ThreeNodeJobs.setEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.function.Predicate;
-import org.dirchain.chain.model.Attestation;
-import org.dirchain.chain.model.Hash32;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.HexFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dirchain.chain.model.Attestation;
+import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobStatus;
-import org.dirchain.chain.model.Role;
-import org.dirchain.he.EncryptedAggregator;
-import org.dirchain.he.HeCiphertext;
-import org.dirchain.he.HeKeyPair;
-import org.dirchain.he.HomomorphicScheme;
-import org.dirchain.he.HomomorphicSchemes;
-import org.dirchain.he.LanePacking;
-import org.dirchain.node.api.v1.AggregateSpec;
-import org.dirchain.node.api.v1.Filter;
-import org.dirchain.node.api.v1.Measure;
-import org.dirchain.node.api.v1.Query;
-import org.dirchain.node.app.NodeAssembly;
-import org.dirchain.node.data.CsvTable;
-import org.dirchain.node.grpc.ComputeNodeServer;
-import org.dirchain.node.job.AggregateSpecs;
-import org.dirchain.node.query.AggregateQuery;
-import org.dirchain.node.query.AggregateResult;
-import org.dirchain.node.query.GroupResult;
-import org.dirchain.node.query.PartialAggregate;
-import org.dirchain.node.query.VectorLayout;
-import org.junit.jupiter.api.AfterAll;
+import org.dirchain.coordinator.CoordinatorApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.dirchain.coordinator.CoordinatorApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Aggregate jobs through the API with three real compute nodes on loopback gRPC: the requester
@@ -72,63 +48,10 @@ import org.dirchain.coordinator.CoordinatorApplication;
  * relays the attestations and settles as the operator; the requester decrypts client-side.
  */
 class JobsApiTest extends ApiTestBase {
-    static final int THIRD_NODE = 11;
-    static final String[] REGIONS = {"north", "south", "east"};
-    static final int[] ROWS = {400, 300, 500};
-    static final BigInteger FEE = BigInteger.valueOf(3_000_000);
-
-    /** One synthetic patient, for the plaintext answer. */
-    record Patient(int age, String region, double hba1c) {}
-
-    static final HomomorphicScheme PAILLIER = HomomorphicSchemes.byName("paillier");
-    static final HeKeyPair REQUESTER_KEY = PAILLIER.generateKeyPair();
-    static final List<ComputeNodeServer> SERVERS = new ArrayList<>();
-    static final List<Long> ASSETS = new ArrayList<>();
-    static final List<List<Patient>> DATA = new ArrayList<>();
-    /** The owner's account of each asset: the hospital owns assets 0 and 2, the second hospital asset 1. */
-    static final List<Integer> OWNERS = List.of(HOSPITAL, HOSPITAL_B, HOSPITAL);
-
     @BeforeEach
-    void threeNodesWithOneAssetEach() throws IOException {
+    void threeNodesWithOneAssetEach() {
         keyOf(OPERATOR); // the operator's chain key is in the secret store
-        synchronized (SERVERS) {
-            if (!SERVERS.isEmpty()) {
-                return;
-            }
-            long thirdNode = F.as(ADMIN).organisations().register("Regional Clinic Node", Set.of(Role.NODE),
-                    F.address(THIRD_NODE));
-            List<Long> nodeOrgs = List.of(F.nodeAOrg, F.nodeBOrg, thirdNode);
-            List<Integer> nodeAccounts = List.of(NODE_A, NODE_B, THIRD_NODE);
-            Path dir = Files.createTempDirectory(ENV.dataDir, "node-data-");
-            Random random = new Random(20261125);
-            for (int i = 0; i < 3; i++) {
-                List<Patient> rows = patients(random, ROWS[i]);
-                DATA.add(rows);
-                Path file = dir.resolve("patients-" + i + ".csv");
-                writeCsv(file, rows);
-                CsvTable table = CsvTable.inferring(file);
-                Map<String, Object> body = assetBody("Job test registry " + i, List.of(), 1);
-                body.put("schemaHash", Hash32.of(table.schema().schemaHash()).hex());
-                body.put("contentCommitment", table.commitment().toHash32().hex());
-                body.put("allowedOps", List.of("COUNT", "SUM", "MEAN", "VARIANCE", "HISTOGRAM"));
-                body.put("nodeOrg", nodeOrgs.get(i));
-                ApiClient.Response published = as(OWNERS.get(i)).post("/api/v1/assets", body);
-                assertThat(published.status()).as(published.toString()).isEqualTo(201);
-                long asset = published.id();
-                ASSETS.add(asset);
-                ComputeNodeServer server = NodeAssembly.start(F.chain, F.deployment, F.key(nodeAccounts.get(i)),
-                        nodeOrgs.get(i), Map.of(asset, table), "127.0.0.1", 0);
-                SERVERS.add(server);
-                byte[] nodeKey = new byte[33];
-                nodeKey[0] = 2;
-                F.as(nodeAccounts.get(i)).organisations().setNode("127.0.0.1:" + server.port(), nodeKey);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        SERVERS.forEach(ComputeNodeServer::close);
+        ThreeNodeJobs.start(this::as);
     }
 
     @Test
@@ -154,16 +77,7 @@ class JobsApiTest extends ApiTestBase {
         assertThat(Hash32.keccak(result.raw().body().getBytes(StandardCharsets.UTF_8)))
                 .as("the result hash settled on chain is the hash of what the requester downloads")
                 .isEqualTo(F.as(OUTSIDER).jobs().job(job).resultHash());
-        AggregateResult answer = decrypt(result.json());
-        List<Patient> pooled = DATA.stream().flatMap(List::stream).filter(p -> p.age() >= 40 && p.age() <= 60).toList();
-        for (String region : REGIONS) {
-            List<Double> values = pooled.stream().filter(p -> p.region().equals(region)).map(Patient::hba1c).toList();
-            GroupResult g = answer.group(region);
-            assertThat(g.rows()).as("count in " + region).isEqualTo(values.size());
-            BigDecimal mean = values.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128);
-            assertThat(g.value(answer.query().measures().get(1))).as("mean in " + region).isEqualByComparingTo(mean);
-        }
+        assertDecryptsToThePlaintextAnswer(result.json());
         assertThat(as(OTHER_REQUESTER).get("/api/v1/jobs/" + job + "/result").status()).isEqualTo(404);
         assertThat(as(HOSPITAL).get("/api/v1/jobs/" + job + "/result").status()).isEqualTo(404);
         assertThat(as(OTHER_REQUESTER).get("/api/v1/jobs/" + job).status()).isEqualTo(404);
@@ -189,6 +103,55 @@ class JobsApiTest extends ApiTestBase {
         }
         assertThat(paid).isEqualTo(FEE);
         audited.path("assets").forEach(a -> assertThat(a.path("attestation").path("weight").asLong()).isPositive());
+    }
+
+    @Test
+    void theRequesterListsItsOwnJobsNewestFirstAndOnlyItsOwn() {
+        ApiClient requester = as(REQUESTER);
+        List<Long> grants = approvedGrants();
+        long older = requester.post("/api/v1/jobs", jobBody(grants, 3)).id();
+        long newer = requester.post("/api/v1/jobs", jobBody(grants, 3)).id();
+        awaitJob(requester, older, j -> j.path("status").asText().equals("SETTLED"));
+        awaitJob(requester, newer, j -> j.path("status").asText().equals("SETTLED"));
+
+        ApiClient.Response all = requester.get("/api/v1/jobs");
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        List<Long> ids = ids(all);
+        assertThat(ids).contains(older, newer);
+        assertThat(ids.indexOf(newer)).as("newest first").isLessThan(ids.indexOf(older));
+        all.json().forEach(j -> assertThat(j.path("requesterOrg").asLong()).isEqualTo(F.requesterOrg));
+        assertThat(ids(requester.get("/api/v1/jobs?limit=1"))).containsExactly(newer);
+        assertThat(ids(requester.get("/api/v1/jobs?offset=1&limit=1"))).containsExactly(older);
+
+        ApiClient.Response settled = requester.get("/api/v1/jobs?state=SETTLED");
+        assertThat(ids(settled)).contains(older, newer);
+        settled.json().forEach(j -> assertThat(j.path("status").asText()).isEqualTo("SETTLED"));
+        ApiClient.Response failed = requester.get("/api/v1/jobs?state=FAILED");
+        assertThat(ids(failed)).doesNotContain(older, newer);
+        failed.json().forEach(j -> assertThat(j.path("status").asText()).isEqualTo("FAILED"));
+
+        ApiClient.Response badState = requester.get("/api/v1/jobs?state=LOST");
+        assertInvalid(badState, "state");
+        assertThat(badState.json().path("errors").get(0).path("message").asText())
+                .contains("SUBMITTED", "RUNNING", "AGGREGATED", "SETTLED", "FAILED");
+        assertInvalid(requester.get("/api/v1/jobs?limit=0"), "limit");
+        assertInvalid(requester.get("/api/v1/jobs?offset=-1"), "offset");
+
+        // organisations that may follow these jobs one by one still do not list them: the list is the caller's own
+        for (ApiClient other : List.of(as(OTHER_REQUESTER), as(HOSPITAL), regulator())) {
+            ApiClient.Response theirs = other.get("/api/v1/jobs");
+            assertThat(theirs.status()).as(theirs.toString()).isEqualTo(200);
+            assertThat(ids(theirs)).doesNotContain(older, newer);
+        }
+        assertThat(as(HOSPITAL).get("/api/v1/jobs/" + older).status()).isEqualTo(200);
+    }
+
+    static List<Long> ids(ApiClient.Response list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().isArray()).as(list.toString()).isTrue();
+        List<Long> ids = new java.util.ArrayList<>();
+        list.json().forEach(j -> ids.add(j.path("id").asLong()));
+        return ids;
     }
 
     @Test
@@ -254,12 +217,6 @@ class JobsApiTest extends ApiTestBase {
         }
     }
 
-    static void setEndpoint(int nodeAccount, String endpoint) {
-        byte[] nodeKey = new byte[33];
-        nodeKey[0] = 2;
-        F.as(nodeAccount).organisations().setNode(endpoint, nodeKey);
-    }
-
     @Test
     void aRequesterCancelsARunningJobAndTheFeeIsRefunded() throws IOException {
         ApiClient requester = as(REQUESTER);
@@ -300,14 +257,7 @@ class JobsApiTest extends ApiTestBase {
         String requesterKey;
         try (ConfigurableApplicationContext first = coordinator(dataDir, false)) {
             int port = port(first);
-            String admin = Files.readString(dataDir.resolve("bootstrap-admin.key")).trim();
-            ApiClient regulator = ApiClient.bearer(port, admin);
-            for (int account : List.of(REQUESTER, OPERATOR)) {
-                assertThat(regulator.put("/api/v1/admin/organisations/" + orgOf(account) + "/signing-key",
-                        Map.of("privateKey", privateKeyHex(account))).status()).isEqualTo(200);
-            }
-            requesterKey = regulator.post("/api/v1/admin/organisations/" + F.requesterOrg + "/api-keys",
-                    Map.of("label", "restart test")).json().path("apiKey").asText();
+            requesterKey = onboardRequester(port, dataDir);
             ApiClient requester = ApiClient.bearer(port, requesterKey);
             ApiClient.Response submitted = requester.post("/api/v1/jobs", jobBody(grants, 3));
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
@@ -362,9 +312,25 @@ class JobsApiTest extends ApiTestBase {
         p.put("dirchain.coordinator.jobs.operator-org-id", F.operatorOrg);
         p.put("dirchain.coordinator.jobs.outbox.enabled", outbox);
         p.put("dirchain.coordinator.jobs.outbox.interval", "200ms");
+        p.put("dirchain.coordinator.jobs.recovery-interval", "500ms");
         // as command-line arguments: they take precedence over application.yml
         return new SpringApplicationBuilder(CoordinatorApplication.class)
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /**
+     * In a coordinator started by {@link #coordinator} on a fresh database: registers the chain keys
+     * of the requester and the operator and returns an API key of the requester.
+     */
+    static String onboardRequester(int port, Path dataDir) throws IOException {
+        String admin = Files.readString(dataDir.resolve("bootstrap-admin.key")).trim();
+        ApiClient regulator = ApiClient.bearer(port, admin);
+        for (int account : List.of(REQUESTER, OPERATOR)) {
+            assertThat(regulator.put("/api/v1/admin/organisations/" + orgOf(account) + "/signing-key",
+                    Map.of("privateKey", privateKeyHex(account))).status()).isEqualTo(200);
+        }
+        return regulator.post("/api/v1/admin/organisations/" + F.requesterOrg + "/api-keys",
+                Map.of("label", "restart test")).json().path("apiKey").asText();
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -373,92 +339,13 @@ class JobsApiTest extends ApiTestBase {
 
     // ---- helpers -------------------------------------------------------------------------
 
+    List<Long> approvedGrants() {
+        return ThreeNodeJobs.approvedGrants(this::as);
+    }
+
     static void assertInvalid(ApiClient.Response r, String field) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.problemType()).isEqualTo("urn:dirchain:problem:validation");
         assertThat(r.errorFields()).as(r.toString()).contains(field);
-    }
-
-    List<Long> approvedGrants() {
-        List<Long> grants = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = grantBody(ASSETS.get(i));
-            body.put("operations", List.of("COUNT", "MEAN"));
-            ApiClient.Response requested = as(REQUESTER).post("/api/v1/grants", body);
-            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-            ApiClient.Response approved = as(OWNERS.get(i)).post("/api/v1/grants/" + requested.id() + "/approve", null);
-            assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
-            grants.add(requested.id());
-        }
-        return grants;
-    }
-
-    /** "Mean HbA1c of patients aged 40–60, by region", for the requester's key. */
-    static Map<String, Object> jobBody(List<Long> grants, int quorum) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("filters", List.of(Map.of("column", "age", "op", "BETWEEN", "values", List.of("40", "60"))));
-        query.put("groupBy", "region");
-        query.put("groups", List.of(REGIONS));
-        query.put("measures", List.of(Map.of("kind", "COUNT"), Map.of("kind", "MEAN", "column", "hba1c")));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("grants", grants);
-        body.put("query", query);
-        body.put("heScheme", "paillier");
-        body.put("hePublicKey", Base64.getEncoder().encodeToString(PAILLIER.serializePublicKey(REQUESTER_KEY.publicKey())));
-        body.put("quorum", quorum);
-        body.put("timeoutSeconds", 3600);
-        body.put("feeWei", FEE.toString());
-        return body;
-    }
-
-    /** The same query as the node's model reads it, built by the requester from what it asked. */
-    static AggregateQuery query() {
-        Query q = Query.newBuilder()
-                .addFilters(Filter.newBuilder().setColumn("age").setOp(Filter.Op.BETWEEN).addValues("40").addValues("60"))
-                .setGroupBy("region").addAllGroups(List.of(REGIONS))
-                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.COUNT))
-                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.MEAN).setColumn("hba1c"))
-                .build();
-        return AggregateSpecs.toQuery(AggregateSpec.newBuilder().setQuery(q).build());
-    }
-
-    /** Client side: decrypt with the secret key, unpack the lanes, finish the statistics. */
-    static AggregateResult decrypt(JsonNode result) {
-        assertThat(result.path("heScheme").asText()).isEqualTo("paillier");
-        List<HeCiphertext> vector = new ArrayList<>();
-        result.path("ciphertexts").forEach(c -> vector.add(
-                PAILLIER.deserializeCiphertext(REQUESTER_KEY.publicKey(), Base64.getDecoder().decode(c.asText()))));
-        AggregateQuery query = query();
-        BigInteger[] values = EncryptedAggregator.decrypt(PAILLIER, REQUESTER_KEY.secretKey(), REQUESTER_KEY.publicKey(),
-                vector, new LanePacking(result.path("laneBits").asInt(), REQUESTER_KEY.publicKey().plaintextModulus()),
-                new VectorLayout(query).length(), result.path("contributions").asInt());
-        return PartialAggregate.fromVector(query, values).finish();
-    }
-
-    static JsonNode awaitJob(ApiClient client, long job, Predicate<JsonNode> done) {
-        return client.poll("/api/v1/jobs/" + job, r -> {
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            return done.test(r.json()) ? java.util.Optional.of(r.json()) : java.util.Optional.empty();
-        }, Duration.ofSeconds(120));
-    }
-
-    static List<Patient> patients(Random r, int n) {
-        List<Patient> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int age = 18 + r.nextInt(70);
-            double hba1c = Math.round((4.5 + r.nextDouble() * 6 + (age > 50 ? 0.8 : 0)) * 10) / 10.0;
-            rows.add(new Patient(age, REGIONS[r.nextInt(REGIONS.length)], hba1c));
-        }
-        return rows;
-    }
-
-    static void writeCsv(Path file, List<Patient> rows) {
-        StringBuilder sb = new StringBuilder("age,region,hba1c\n");
-        rows.forEach(p -> sb.append(p.age()).append(',').append(p.region()).append(',').append(p.hba1c()).append('\n'));
-        try {
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,63 +9,15 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.dirchain.chain.DirectoryFixture;
-import org.dirchain.coordinator.testing.CoordinatorTestEnvironment;
-import org.dirchain.testing.LocalPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.utils.Numeric;
 
-/**
- * The production database configuration: the whole coordinator with profile {@code postgres}
- * against a real PostgreSQL ({@link LocalPostgres}; skipped where PostgreSQL is not installed),
- * configured only through the profile's DIRCHAIN_DB_* settings.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("postgres")
-@DirtiesContext
-class PostgresProfileTest {
-    static final CoordinatorTestEnvironment ENV = CoordinatorTestEnvironment.get();
-    static LocalPostgres postgres;
-    static String databaseUrl;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = LocalPostgres.startOrAbort();
-        databaseUrl = postgres.createDatabase();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        ENV.register(registry);
-        registry.add("DIRCHAIN_DB_URL", () -> databaseUrl);
-        registry.add("DIRCHAIN_DB_USER", () -> postgres.user());
-        registry.add("DIRCHAIN_DB_PASSWORD", () -> postgres.password());
-        registry.add("management.endpoint.health.show-details", () -> "always");
-        // its own keystore and bootstrap key file: this context must not touch the shared H2 context's
-        registry.add("dirchain.coordinator.secrets.pkcs12.path", () -> ENV.dataDir.resolve("postgres-secrets.p12"));
-        registry.add("dirchain.coordinator.bootstrap.admin-key-file", () -> ENV.dataDir.resolve("postgres-admin.key"));
-    }
+/** The coordinator runs, migrates and reports its database through the {@code postgres} profile. */
+class PostgresProfileTest extends PostgresCoordinatorTest {
 
     @Test
     void runsOnPostgresqlThroughTheProfile() throws Exception {
-        ApiClient regulator = ApiClient.bearer(port, Files.readString(ENV.dataDir.resolve("postgres-admin.key")).trim());
+        ApiClient regulator = ApiClient.bearer(port, Files.readString(adminKeyFile()).trim());
         long hospital = ENV.fixture.hospitalOrg;
         ApiClient.Response issued = regulator.post("/api/v1/admin/organisations/" + hospital + "/api-keys", null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);

@@ -58,5 +58,6 @@ public final class CoordinatorTestEnvironment {
         registry.add("dirchain.coordinator.jobs.operator-org-id", () -> fixture.operatorOrg);
         registry.add("dirchain.coordinator.jobs.outbox.interval", () -> "200ms");
         registry.add("dirchain.coordinator.jobs.outbox.retry-pause", () -> "500ms");
+        registry.add("dirchain.coordinator.jobs.recovery-interval", () -> "500ms");
     }
 }

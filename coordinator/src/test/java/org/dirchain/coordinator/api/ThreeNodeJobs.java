@@ -1,0 +1,240 @@
+package org.dirchain.coordinator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dirchain.chain.DirectoryFixture.ADMIN;
+import static org.dirchain.chain.DirectoryFixture.HOSPITAL;
+import static org.dirchain.chain.DirectoryFixture.HOSPITAL_B;
+import static org.dirchain.chain.DirectoryFixture.NODE_A;
+import static org.dirchain.chain.DirectoryFixture.NODE_B;
+import static org.dirchain.chain.DirectoryFixture.REQUESTER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import org.dirchain.chain.DirectoryFixture;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.Role;
+import org.dirchain.coordinator.testing.CoordinatorTestEnvironment;
+import org.dirchain.he.EncryptedAggregator;
+import org.dirchain.he.HeCiphertext;
+import org.dirchain.he.HeKeyPair;
+import org.dirchain.he.HomomorphicScheme;
+import org.dirchain.he.HomomorphicSchemes;
+import org.dirchain.he.LanePacking;
+import org.dirchain.node.api.v1.AggregateSpec;
+import org.dirchain.node.api.v1.Filter;
+import org.dirchain.node.api.v1.Measure;
+import org.dirchain.node.api.v1.Query;
+import org.dirchain.node.app.NodeAssembly;
+import org.dirchain.node.data.CsvTable;
+import org.dirchain.node.grpc.ComputeNodeServer;
+import org.dirchain.node.job.AggregateSpecs;
+import org.dirchain.node.query.AggregateQuery;
+import org.dirchain.node.query.AggregateResult;
+import org.dirchain.node.query.GroupResult;
+import org.dirchain.node.query.PartialAggregate;
+import org.dirchain.node.query.VectorLayout;
+
+/**
+ * Three real compute nodes on loopback gRPC, one synthetic patient registry each, started once per
+ * test JVM and shared by every class that runs aggregate jobs (whichever coordinator publishes the
+ * assets, they are on the shared chain); and the requester's side of a job: the request body, the
+ * grants it needs, client-side decryption.
+ */
+final class ThreeNodeJobs {
+    static final int THIRD_NODE = 11;
+    static final String[] REGIONS = {"north", "south", "east"};
+    static final int[] ROWS = {400, 300, 500};
+    static final BigInteger FEE = BigInteger.valueOf(3_000_000);
+    /** The owner's account of each asset: the hospital owns assets 0 and 2, the second hospital asset 1. */
+    static final List<Integer> OWNERS = List.of(HOSPITAL, HOSPITAL_B, HOSPITAL);
+
+    /** One synthetic patient, for the plaintext answer. */
+    record Patient(int age, String region, double hba1c) {}
+
+    static final HomomorphicScheme PAILLIER = HomomorphicSchemes.byName("paillier");
+    static final HeKeyPair REQUESTER_KEY = PAILLIER.generateKeyPair();
+    static final List<ComputeNodeServer> SERVERS = new ArrayList<>();
+    static final List<Long> ASSETS = new ArrayList<>();
+    static final List<List<Patient>> DATA = new ArrayList<>();
+
+    private static final CoordinatorTestEnvironment ENV = CoordinatorTestEnvironment.get();
+    private static final DirectoryFixture F = ENV.fixture;
+
+    private ThreeNodeJobs() {}
+
+    /** Starts the nodes with {@link #ROWS} rows each, unless they run already. */
+    static void start(IntFunction<ApiClient> as) {
+        start(as, ROWS);
+    }
+
+    /**
+     * Starts the nodes unless they run already (then {@code rows} is ignored); the assets are
+     * published through the coordinator {@code as} speaks to, as each owner.
+     */
+    static void start(IntFunction<ApiClient> as, int[] rows) {
+        synchronized (SERVERS) {
+            if (!SERVERS.isEmpty()) {
+                return;
+            }
+            try {
+                startNodes(as, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.forEach(ComputeNodeServer::close),
+                    "compute-nodes-stop"));
+        }
+    }
+
+    private static void startNodes(IntFunction<ApiClient> as, int[] rowCounts) throws IOException {
+        long thirdNode = F.as(ADMIN).organisations().register("Regional Clinic Node", Set.of(Role.NODE),
+                F.address(THIRD_NODE));
+        List<Long> nodeOrgs = List.of(F.nodeAOrg, F.nodeBOrg, thirdNode);
+        List<Integer> nodeAccounts = List.of(NODE_A, NODE_B, THIRD_NODE);
+        Path dir = Files.createTempDirectory(ENV.dataDir, "node-data-");
+        Random random = new Random(20261125);
+        for (int i = 0; i < 3; i++) {
+            List<Patient> rows = patients(random, rowCounts[i]);
+            DATA.add(rows);
+            Path file = dir.resolve("patients-" + i + ".csv");
+            writeCsv(file, rows);
+            CsvTable table = CsvTable.inferring(file);
+            Map<String, Object> body = ApiTestBase.assetBody("Job test registry " + i, List.of(), 1);
+            body.put("schemaHash", Hash32.of(table.schema().schemaHash()).hex());
+            body.put("contentCommitment", table.commitment().toHash32().hex());
+            body.put("allowedOps", List.of("COUNT", "SUM", "MEAN", "VARIANCE", "HISTOGRAM"));
+            body.put("nodeOrg", nodeOrgs.get(i));
+            ApiClient.Response published = as.apply(OWNERS.get(i)).post("/api/v1/assets", body);
+            assertThat(published.status()).as(published.toString()).isEqualTo(201);
+            long asset = published.id();
+            ASSETS.add(asset);
+            ComputeNodeServer server = NodeAssembly.start(F.chain, F.deployment, F.key(nodeAccounts.get(i)),
+                    nodeOrgs.get(i), Map.of(asset, table), "127.0.0.1", 0);
+            SERVERS.add(server);
+            setEndpoint(nodeAccounts.get(i), "127.0.0.1:" + server.port());
+        }
+    }
+
+    static void setEndpoint(int nodeAccount, String endpoint) {
+        byte[] nodeKey = new byte[33];
+        nodeKey[0] = 2;
+        F.as(nodeAccount).organisations().setNode(endpoint, nodeKey);
+    }
+
+    /** A grant on each of the three assets, requested by the requester and approved by its owner. */
+    static List<Long> approvedGrants(IntFunction<ApiClient> as) {
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = ApiTestBase.grantBody(ASSETS.get(i));
+            body.put("operations", List.of("COUNT", "MEAN"));
+            ApiClient.Response requested = as.apply(REQUESTER).post("/api/v1/grants", body);
+            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+            ApiClient.Response approved = as.apply(OWNERS.get(i)).post("/api/v1/grants/" + requested.id() + "/approve",
+                    null);
+            assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
+            grants.add(requested.id());
+        }
+        return grants;
+    }
+
+    /** "Mean HbA1c of patients aged 40–60, by region", for the requester's key. */
+    static Map<String, Object> jobBody(List<Long> grants, int quorum) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("filters", List.of(Map.of("column", "age", "op", "BETWEEN", "values", List.of("40", "60"))));
+        query.put("groupBy", "region");
+        query.put("groups", List.of(REGIONS));
+        query.put("measures", List.of(Map.of("kind", "COUNT"), Map.of("kind", "MEAN", "column", "hba1c")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("grants", grants);
+        body.put("query", query);
+        body.put("heScheme", "paillier");
+        body.put("hePublicKey", Base64.getEncoder().encodeToString(PAILLIER.serializePublicKey(REQUESTER_KEY.publicKey())));
+        body.put("quorum", quorum);
+        body.put("timeoutSeconds", 3600);
+        body.put("feeWei", FEE.toString());
+        return body;
+    }
+
+    /** The same query as the node's model reads it, built by the requester from what it asked. */
+    static AggregateQuery query() {
+        Query q = Query.newBuilder()
+                .addFilters(Filter.newBuilder().setColumn("age").setOp(Filter.Op.BETWEEN).addValues("40").addValues("60"))
+                .setGroupBy("region").addAllGroups(List.of(REGIONS))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.COUNT))
+                .addMeasures(Measure.newBuilder().setKind(Measure.Kind.MEAN).setColumn("hba1c"))
+                .build();
+        return AggregateSpecs.toQuery(AggregateSpec.newBuilder().setQuery(q).build());
+    }
+
+    /** Client side: decrypt with the secret key, unpack the lanes, finish the statistics. */
+    static AggregateResult decrypt(JsonNode result) {
+        assertThat(result.path("heScheme").asText()).isEqualTo("paillier");
+        List<HeCiphertext> vector = new ArrayList<>();
+        result.path("ciphertexts").forEach(c -> vector.add(
+                PAILLIER.deserializeCiphertext(REQUESTER_KEY.publicKey(), Base64.getDecoder().decode(c.asText()))));
+        AggregateQuery query = query();
+        BigInteger[] values = EncryptedAggregator.decrypt(PAILLIER, REQUESTER_KEY.secretKey(), REQUESTER_KEY.publicKey(),
+                vector, new LanePacking(result.path("laneBits").asInt(), REQUESTER_KEY.publicKey().plaintextModulus()),
+                new VectorLayout(query).length(), result.path("contributions").asInt());
+        return PartialAggregate.fromVector(query, values).finish();
+    }
+
+    /** Decrypts the result and checks it against the plaintext answer over all three registries. */
+    static void assertDecryptsToThePlaintextAnswer(JsonNode result) {
+        AggregateResult answer = decrypt(result);
+        List<Patient> pooled = DATA.stream().flatMap(List::stream).filter(p -> p.age() >= 40 && p.age() <= 60).toList();
+        for (String region : REGIONS) {
+            List<Double> values = pooled.stream().filter(p -> p.region().equals(region)).map(Patient::hba1c).toList();
+            GroupResult g = answer.group(region);
+            assertThat(g.rows()).as("count in " + region).isEqualTo(values.size());
+            BigDecimal mean = values.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128);
+            assertThat(g.value(answer.query().measures().get(1))).as("mean in " + region).isEqualByComparingTo(mean);
+        }
+    }
+
+    static JsonNode awaitJob(ApiClient client, long job, Predicate<JsonNode> done) {
+        return client.poll("/api/v1/jobs/" + job, r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            return done.test(r.json()) ? Optional.of(r.json()) : Optional.empty();
+        }, Duration.ofSeconds(120));
+    }
+
+    static List<Patient> patients(Random r, int n) {
+        List<Patient> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int age = 18 + r.nextInt(70);
+            double hba1c = Math.round((4.5 + r.nextDouble() * 6 + (age > 50 ? 0.8 : 0)) * 10) / 10.0;
+            rows.add(new Patient(age, REGIONS[r.nextInt(REGIONS.length)], hba1c));
+        }
+        return rows;
+    }
+
+    static void writeCsv(Path file, List<Patient> rows) {
+        StringBuilder sb = new StringBuilder("age,region,hba1c\n");
+        rows.forEach(p -> sb.append(p.age()).append(',').append(p.region()).append(',').append(p.hba1c()).append('\n'));
+        try {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
