@@ -74,6 +74,10 @@ final class ThreeNodeJobs {
     static final List<ComputeNodeServer> SERVERS = new ArrayList<>();
     static final List<Long> ASSETS = new ArrayList<>();
     static final List<List<Patient>> DATA = new ArrayList<>();
+    /** A second asset per node for federated training (features x1..x3, 0/1 label y), uneven sizes. */
+    static final int[] TRAINING_ROWS = {900, 600, 1500};
+    static final List<Long> TRAINING_ASSETS = new ArrayList<>();
+    static final List<Path> TRAINING_FILES = new ArrayList<>();
 
     private static final CoordinatorTestEnvironment ENV = CoordinatorTestEnvironment.get();
     private static final DirectoryFixture F = ENV.fixture;
@@ -126,8 +130,20 @@ final class ThreeNodeJobs {
             assertThat(published.status()).as(published.toString()).isEqualTo(201);
             long asset = published.id();
             ASSETS.add(asset);
+            Path trainingFile = dir.resolve("training-" + i + ".csv");
+            writeTrainingCsv(trainingFile, new Random(7 + i), TRAINING_ROWS[i]);
+            CsvTable trainingTable = CsvTable.inferring(trainingFile);
+            Map<String, Object> trainingBody = ApiTestBase.assetBody("Training registry " + i, List.of(), 1);
+            trainingBody.put("schemaHash", Hash32.of(trainingTable.schema().schemaHash()).hex());
+            trainingBody.put("contentCommitment", trainingTable.commitment().toHash32().hex());
+            trainingBody.put("allowedOps", List.of("TRAIN_LOGISTIC"));
+            trainingBody.put("nodeOrg", nodeOrgs.get(i));
+            ApiClient.Response trainingAsset = as.apply(OWNERS.get(i)).post("/api/v1/assets", trainingBody);
+            assertThat(trainingAsset.status()).as(trainingAsset.toString()).isEqualTo(201);
+            TRAINING_ASSETS.add(trainingAsset.id());
+            TRAINING_FILES.add(trainingFile);
             ComputeNodeServer server = NodeAssembly.start(F.chain, F.deployment, F.key(nodeAccounts.get(i)),
-                    nodeOrgs.get(i), Map.of(asset, table), "127.0.0.1", 0);
+                    nodeOrgs.get(i), Map.of(asset, table, trainingAsset.id(), trainingTable), "127.0.0.1", 0);
             SERVERS.add(server);
             setEndpoint(nodeAccounts.get(i), "127.0.0.1:" + server.port());
         }
@@ -226,6 +242,24 @@ final class ThreeNodeJobs {
             rows.add(new Patient(age, REGIONS[r.nextInt(REGIONS.length)], hba1c));
         }
         return rows;
+    }
+
+    /** y ~ Bernoulli(σ(0.8·x1 − 1.2·x2 + 0.5·x3 − 0.3)) on standard-normal features shifted and scaled. */
+    static void writeTrainingCsv(Path file, Random r, int n) {
+        StringBuilder sb = new StringBuilder("x1,x2,x3,y\n");
+        for (int i = 0; i < n; i++) {
+            double z1 = r.nextGaussian();
+            double z2 = r.nextGaussian();
+            double z3 = r.nextGaussian();
+            double p = 1 / (1 + Math.exp(-(0.8 * z1 - 1.2 * z2 + 0.5 * z3 - 0.3)));
+            sb.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%d%n", 50 + 10 * z1, 25 + 4 * z2, z3,
+                    r.nextDouble() < p ? 1 : 0));
+        }
+        try {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void writeCsv(Path file, List<Patient> rows) {
