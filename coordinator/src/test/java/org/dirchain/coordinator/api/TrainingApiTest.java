@@ -3,7 +3,7 @@ package org.dirchain.coordinator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.dirchain.chain.DirectoryFixture.OPERATOR;
-import static org.dirchain.chain.DirectoryFixture.OUTSIDER;
+import static org.dirchain.chain.DirectoryFixture.OTHER_REQUESTER;
 import static org.dirchain.chain.DirectoryFixture.REQUESTER;
 import static org.dirchain.coordinator.api.ThreeNodeJobs.OWNERS;
 import static org.dirchain.coordinator.api.ThreeNodeJobs.TRAINING_ASSETS;
@@ -102,7 +102,7 @@ class TrainingApiTest extends ApiTestBase {
         assertThat(rounds).hasSize(ROUNDS);
         assertThat(rounds.get(0).path("participants")).hasSize(3);
         assertThat(rounds.get(ROUNDS - 1).path("trainLoss").asDouble()).isLessThan(rounds.get(0).path("trainLoss").asDouble());
-        assertThat(as(OUTSIDER).get("/api/v1/jobs/" + job + "/rounds").status()).isEqualTo(404);
+        assertThat(as(OTHER_REQUESTER).get("/api/v1/jobs/" + job + "/rounds").status()).isEqualTo(404);
 
         var onChain = F.as(REQUESTER).jobs().job(job);
         assertThat(onChain.status()).isEqualTo(JobStatus.SETTLED);
