@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,13 @@ import org.junit.jupiter.api.Test;
  * and copy the printed table into docs/performance.md.
  */
 class JobSettlementBench extends ApiTestBase {
+    /** Named in -Dtest only: a pattern such as org.dirchain.coordinator.** must not load the shared chain. */
+    @BeforeEach
+    void onlyWhenNamed() {
+        Assumptions.assumeTrue(System.getProperty("test", "").contains("JobSettlementBench"),
+                "a benchmark, not a test: run it with -Dtest=JobSettlementBench");
+    }
+
     /** Each grant allows five jobs ({@link ApiTestBase#grantBody}): new ones before they run out. */
     private static final int JOBS_PER_GRANT = 5;
 
