@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.dirchain.chain.DirectoryFixture;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,13 @@ import org.junit.jupiter.api.Test;
  * and copy the printed table into docs/performance.md.
  */
 class CatalogueReadBench extends ApiTestBase {
+    /** Named in -Dtest only: a pattern such as org.dirchain.coordinator.** must not load the shared chain. */
+    @BeforeEach
+    void onlyWhenNamed() {
+        Assumptions.assumeTrue(System.getProperty("test", "").contains("CatalogueReadBench"),
+                "a benchmark, not a test: run it with -Dtest=CatalogueReadBench");
+    }
+
     @Test
     void catalogueReadsAtAFixedRate() throws Exception {
         int rate = Integer.getInteger("bench.rate", 500);

@@ -14,6 +14,7 @@ import static org.dirchain.coordinator.api.ThreeNodeJobs.setEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +30,14 @@ import org.dirchain.chain.model.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Jobs that would otherwise hang: one left RUNNING by a coordinator that stopped while a node was
- * still computing is asked again by the next start and settled; one whose deadline passes while a
- * node holds it up is expired on chain and the requester refunded. Node B is reached through a
- * {@link GatedTcpProxy} that holds its request.
+ * still computing is asked again by the next start and settled (unless it is differentially
+ * private: then it is refunded); one whose deadline passes while a node holds it up, or after its
+ * result was stored but before settlement, is expired on chain and the requester refunded. Node B
+ * is reached through a {@link GatedTcpProxy} that holds its request.
  */
 class JobRecoveryApiTest extends ApiTestBase {
     @BeforeEach
@@ -45,30 +48,14 @@ class JobRecoveryApiTest extends ApiTestBase {
 
     @Test
     void aJobLeftRunningByAStoppedCoordinatorIsAskedAgainAndSettledByTheNextStart() throws IOException {
-        List<Long> grants = ThreeNodeJobs.approvedGrants(this::as);
         Path dataDir = Files.createTempDirectory(ENV.dataDir, "resume-");
         BigInteger creditsBefore = F.as(OUTSIDER).jobs().totalCredit();
-        String direct = "127.0.0.1:" + SERVERS.get(1).port();
-        long job;
-        String requesterKey;
-        try (GatedTcpProxy gate = new GatedTcpProxy(SERVERS.get(1).port())) {
-            setEndpoint(NODE_B, "127.0.0.1:" + gate.port());
-            try (ConfigurableApplicationContext first = JobsApiTest.coordinator(dataDir, true)) {
-                int port = JobsApiTest.port(first);
-                requesterKey = JobsApiTest.onboardRequester(port, dataDir);
-                ApiClient requester = ApiClient.bearer(port, requesterKey);
-                ApiClient.Response submitted = requester.post("/api/v1/jobs", jobBody(grants, 3));
-                assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
-                job = submitted.id();
-                awaitJob(requester, job, j -> j.path("progress").asText().equals("1 of 3 nodes answered"));
-            } // stopped while node B holds the job
-        } finally {
-            setEndpoint(NODE_B, direct);
-        }
+        Interrupted left = submitAndStopWhileNodeBHoldsIt(dataDir, jobBody(ThreeNodeJobs.approvedGrants(this::as), 3));
+        long job = left.job();
         assertThat(statusInDatabase(dataDir, job)).as("left behind by the stopped coordinator").isEqualTo("RUNNING");
 
         try (ConfigurableApplicationContext second = JobsApiTest.coordinator(dataDir, true)) {
-            ApiClient requester = ApiClient.bearer(JobsApiTest.port(second), requesterKey);
+            ApiClient requester = ApiClient.bearer(JobsApiTest.port(second), left.requesterKey());
             JsonNode settled = awaitJob(requester, job, j -> j.path("status").asText().equals("SETTLED"));
             assertThat(settled.path("progress").asText()).startsWith("3 of 3 nodes answered");
             settled.path("nodes").forEach(n -> assertThat(n.path("status").asText()).isEqualTo("OK"));
@@ -78,6 +65,101 @@ class JobRecoveryApiTest extends ApiTestBase {
         }
         assertThat(F.as(OUTSIDER).jobs().job(job).status()).isEqualTo(JobStatus.SETTLED);
         assertThat(F.as(OUTSIDER).jobs().totalCredit().subtract(creditsBefore)).as("paid once").isEqualTo(FEE);
+    }
+
+    @Test
+    void aDifferentiallyPrivateJobLeftRunningIsRefundedRatherThanAskedAgain() throws IOException {
+        Path dataDir = Files.createTempDirectory(ENV.dataDir, "resume-dp-");
+        Map<String, Object> body = jobBody(ThreeNodeJobs.approvedGrants(this::as), 3);
+        body.put("epsilon", new BigDecimal("0.5"));
+        body.put("clamps", List.of(Map.of("column", "hba1c", "lower", 0, "upper", 20)));
+        Interrupted left = submitAndStopWhileNodeBHoldsIt(dataDir, body);
+        long job = left.job();
+        String payer = F.as(OUTSIDER).jobs().job(job).payer();
+        BigInteger creditBefore = F.as(OUTSIDER).jobs().credit(payer);
+        assertThat(statusInDatabase(dataDir, job)).isEqualTo("RUNNING");
+
+        try (ConfigurableApplicationContext second = JobsApiTest.coordinator(dataDir, true)) {
+            ApiClient requester = ApiClient.bearer(JobsApiTest.port(second), left.requesterKey());
+            JsonNode failed = awaitJob(requester, job, j -> "FAILED".equals(j.path("chainStatus").asText()));
+            assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+            assertThat(failed.path("error").asText()).contains("differentially private");
+            assertThat(failed.path("nodes").get(1).path("status").asText())
+                    .as("node B was not asked again").isEqualTo("PENDING");
+            assertThat(requester.get("/api/v1/jobs/" + job + "/result").status()).isEqualTo(409);
+        }
+        assertThat(F.as(OUTSIDER).jobs().job(job).status()).isEqualTo(JobStatus.FAILED);
+        assertThat(F.as(OUTSIDER).jobs().credit(payer).subtract(creditBefore)).as("fee refunded").isEqualTo(FEE);
+    }
+
+    @Test
+    void anAggregatedJobWhoseDeadlinePassesBeforeSettlementIsExpiredAndItsResultWithheld() throws IOException {
+        Path dataDir = Files.createTempDirectory(ENV.dataDir, "expire-aggregated-");
+        Map<String, Object> body = jobBody(ThreeNodeJobs.approvedGrants(this::as), 3);
+        body.put("timeoutSeconds", 60);
+        long job;
+        String payer;
+        BigInteger creditBefore;
+        String requesterKey;
+        try (ConfigurableApplicationContext first = JobsApiTest.coordinator(dataDir, false)) { // sends nothing
+            int port = JobsApiTest.port(first);
+            requesterKey = JobsApiTest.onboardRequester(port, dataDir);
+            ApiClient requester = ApiClient.bearer(port, requesterKey);
+            ApiClient.Response submitted = requester.post("/api/v1/jobs", body);
+            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+            job = submitted.id();
+            payer = F.as(OUTSIDER).jobs().job(job).payer();
+            creditBefore = F.as(OUTSIDER).jobs().credit(payer);
+            awaitJob(requester, job, j -> j.path("status").asText().equals("AGGREGATED"));
+            assertThat(requester.get("/api/v1/jobs/" + job + "/result").status()).isEqualTo(200);
+
+            F.dev.advanceTime(Duration.ofSeconds(120)); // the deadline passes before anything is settled
+
+            JsonNode failed = awaitJob(requester, job, j -> j.path("status").asText().equals("FAILED"));
+            assertThat(failed.path("error").asText()).contains("deadline").contains("passed");
+            assertThat(failed.path("resultAvailable").asBoolean()).isFalse();
+            ApiClient.Response withheld = requester.get("/api/v1/jobs/" + job + "/result");
+            assertThat(withheld.status()).as("a refunded job's result is not handed out").isEqualTo(409);
+            assertThat(first.getBean(JdbcClient.class)
+                    .sql("SELECT kind || ' ' || status FROM outbox WHERE job_id = ? ORDER BY id").param(job)
+                    .query(String.class).list())
+                    .containsExactly("ATTEST FAILED", "ATTEST FAILED", "ATTEST FAILED", "SETTLE FAILED", "FAIL PENDING");
+        }
+        try (ConfigurableApplicationContext second = JobsApiTest.coordinator(dataDir, true)) {
+            ApiClient requester = ApiClient.bearer(JobsApiTest.port(second), requesterKey);
+            JsonNode expired = awaitJob(requester, job, j -> "TIMED_OUT".equals(j.path("chainStatus").asText())
+                    && j.path("progress").asText().equals("expired on chain, fee refunded"));
+            assertThat(expired.path("status").asText()).isEqualTo("FAILED");
+        }
+        assertThat(F.as(OUTSIDER).jobs().job(job).status()).isEqualTo(JobStatus.TIMED_OUT);
+        assertThat(F.as(OUTSIDER).jobs().credit(payer).subtract(creditBefore)).as("fee refunded").isEqualTo(FEE);
+    }
+
+    /** A job id, and an API key of its requester in the coordinator that recorded it. */
+    record Interrupted(long job, String requesterKey) {}
+
+    /**
+     * Submits {@code body} through a coordinator of its own on {@code dataDir} and stops that
+     * coordinator once node A answered while node B still holds the request.
+     */
+    private static Interrupted submitAndStopWhileNodeBHoldsIt(Path dataDir, Map<String, Object> body)
+            throws IOException {
+        String direct = "127.0.0.1:" + SERVERS.get(1).port();
+        try (GatedTcpProxy gate = new GatedTcpProxy(SERVERS.get(1).port())) {
+            setEndpoint(NODE_B, "127.0.0.1:" + gate.port());
+            try (ConfigurableApplicationContext first = JobsApiTest.coordinator(dataDir, true)) {
+                int port = JobsApiTest.port(first);
+                String requesterKey = JobsApiTest.onboardRequester(port, dataDir);
+                ApiClient requester = ApiClient.bearer(port, requesterKey);
+                ApiClient.Response submitted = requester.post("/api/v1/jobs", body);
+                assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+                long job = submitted.id();
+                awaitJob(requester, job, j -> j.path("progress").asText().equals("1 of 3 nodes answered"));
+                return new Interrupted(job, requesterKey);
+            } // stopped while node B holds the job
+        } finally {
+            setEndpoint(NODE_B, direct);
+        }
     }
 
     @Test
