@@ -111,16 +111,23 @@ class JobRecovery implements DisposableBean {
 
     private void recover(JobRecord job, IndexedJob onChain, Instant chainNow) {
         boolean open = onChain.status() == JobStatus.SUBMITTED;
-        boolean beforeAggregation = job.status() == JobState.SUBMITTED || job.status() == JobState.RUNNING;
         if (open && chainNow.isAfter(onChain.deadline())) {
             transaction.executeWithoutResult(tx -> aggregation.expire(job.id(),
                     List.of(JobState.SUBMITTED, JobState.RUNNING, JobState.AGGREGATED),
                     "deadline " + onChain.deadline() + " passed before the job was settled; expired, fee refunded"));
-        } else if (!open && beforeAggregation) {
+            return;
+        }
+        if (job.status() == JobState.AGGREGATED) {
+            return; // the outbox settles it, or takes the ledger's status if someone closed it there
+        }
+        if (!open) {
             aggregation.failWithoutContributions(job.id(), "closed on chain (" + onChain.status() + ")");
-        } else if (!open || !beforeAggregation || !AGGREGATE.equals(job.kind()) || orchestrator.isLive(job.id())) {
-            return; // AGGREGATED: the outbox settles it; other kinds are not run by this orchestrator
-        } else if (job.status() == JobState.SUBMITTED) {
+            return;
+        }
+        if (!AGGREGATE.equals(job.kind()) || orchestrator.isLive(job.id())) {
+            return; // being orchestrated here, or a kind this orchestrator does not run
+        }
+        if (job.status() == JobState.SUBMITTED) {
             LOG.info("orchestrating a job never started job={}", job.id());
             orchestrator.start(job.id());
         } else if (onChain.epsilonMilli() > 0) {
