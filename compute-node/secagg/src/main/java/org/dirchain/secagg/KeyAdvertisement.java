@@ -13,8 +13,8 @@ public record KeyAdvertisement(int index, byte[] encryptionPublicKey, byte[] mas
     if (index <= 0) {
       throw new IllegalArgumentException("participant index must be > 0, got " + index);
     }
-    if (encryptionPublicKey.length != X25519.KEY_BYTES || maskPublicKey.length != X25519.KEY_BYTES) {
-      throw new IllegalArgumentException("X25519 public keys are " + X25519.KEY_BYTES + " bytes");
+    if (encryptionPublicKey.length != X25519Keys.KEY_BYTES || maskPublicKey.length != X25519Keys.KEY_BYTES) {
+      throw new IllegalArgumentException("X25519 public keys are " + X25519Keys.KEY_BYTES + " bytes");
     }
     encryptionPublicKey = encryptionPublicKey.clone();
     maskPublicKey = maskPublicKey.clone();
