@@ -21,6 +21,10 @@ public record SessionId(long jobId, String stage, int round, int attempt) {
     }
   }
 
+  /**
+   * The canonical encoding: jobId (8, big-endian) || stage length (2) || stage (UTF-8) || round (4) ||
+   * attempt (4). Length-prefixed so no two sessions share an encoding.
+   */
   public byte[] bytes() {
     try {
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();

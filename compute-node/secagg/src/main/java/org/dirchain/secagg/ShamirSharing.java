@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Shamir t-out-of-n secret sharing of 32-byte secrets over GF(2^521 − 1). A participant's share is
- * the polynomial evaluated at its index (indices are > 0), as a fixed-width 66-byte big-endian value.
+ * Shamir t-out-of-n secret sharing of 32-byte secrets over GF(2^521 − 1), a Mersenne prime far above
+ * 2^256 so any 32-byte secret is a field element. A participant's share is the polynomial evaluated
+ * at x = its index itself (indices are organisation ids, required to be &gt; 0, so x = 0, where the
+ * secret sits, is never handed out), written as a fixed-width 66-byte big-endian value.
  */
 final class ShamirSharing {
   static final BigInteger PRIME = BigInteger.ONE.shiftLeft(521).subtract(BigInteger.ONE);
