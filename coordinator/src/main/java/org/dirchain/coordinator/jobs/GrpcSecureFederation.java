@@ -84,7 +84,7 @@ final class GrpcSecureFederation implements Federation {
         callAll(List.copyOf(ads.keySet()), n -> n.stub().trainShareKeys(share), request, failures).forEach((id, r) -> {
             Map<Integer, byte[]> ciphertexts = new HashMap<>();
             r.getSharesList().forEach(s -> ciphertexts.put(s.getToOrg(), s.getCiphertext().toByteArray()));
-            server.addShares(nodes.get(id).org(), ciphertexts);
+            accept(id, request, failures, () -> server.addShares(nodes.get(id).org(), ciphertexts));
         });
         List<String> sharing = ids(server.sharing());
         Map<String, TrainMaskedInputResponse> masked = callAll(sharing, n -> {
@@ -95,16 +95,16 @@ final class GrpcSecureFederation implements Federation {
             return n.stub().trainMaskedInput(b.build());
         }, request, failures);
         Map<String, Long> rows = new LinkedHashMap<>();
-        masked.forEach((id, r) -> {
+        masked.forEach((id, r) -> accept(id, request, failures, () -> {
             server.addMaskedInput(nodes.get(id).org(), r.getMaskedList().stream().mapToLong(Long::longValue).toArray());
             rows.put(id, r.getRows());
-        });
+        }));
         TrainUnmaskRequest unmask = TrainUnmaskRequest.newBuilder().setSession(session)
                 .addAllSurvivingOrgs(server.survivors()).build();
         Map<String, TrainUnmaskResponse> revealed = callAll(ids(server.survivors()), n -> n.stub().trainUnmask(unmask),
                 request, failures);
-        revealed.forEach((id, r) -> server.addUnmaskResponse(nodes.get(id).org(), new UnmaskResponse(
-                shares(r.getSelfMaskSharesList()), shares(r.getMaskKeySharesList()))));
+        revealed.forEach((id, r) -> accept(id, request, failures, () -> server.addUnmaskResponse(nodes.get(id).org(),
+                new UnmaskResponse(shares(r.getSelfMaskSharesList()), shares(r.getMaskKeySharesList())))));
         try {
             double[] sum = FixedPointVector.decode(server.sum());
             List<String> summed = ids(server.survivors());
@@ -114,6 +114,15 @@ final class GrpcSecureFederation implements Federation {
         } catch (SecureAggregationException e) {
             failures.add(new ClientFailure("coordinator", request.round(), e.getMessage(), false));
             return empty(request, failures);
+        }
+    }
+
+    /** A node's answer that breaks the protocol (wrong share set, wrong length) drops that node, not the stage. */
+    private static void accept(String id, StageRequest request, List<ClientFailure> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (SecureAggregationException e) {
+            failures.add(new ClientFailure(id, request.round(), "protocol violation: " + e.getMessage(), false));
         }
     }
 
