@@ -66,12 +66,15 @@ public final class FederatedTrainer {
         c[0] = fit.rows().getOrDefault(id, 0L);
         c[1]++;
       }
-      StageResult evaluated = federation.run(StageRequest.evaluate(round, standardiser, global), active);
       List<ClientFailure> dropped = new ArrayList<>(fit.failures());
-      dropped.addAll(evaluated.failures()); // evaluation is best effort: a node failing it is left out of the sums
+      Evaluation evaluation = Evaluation.empty(plan.kind());
+      if (plan.evaluate()) {
+        StageResult evaluated = federation.run(StageRequest.evaluate(round, standardiser, global), active);
+        dropped.addAll(evaluated.failures()); // evaluation is best effort: a node failing it is left out of the sums
+        evaluation = Evaluation.fromVector(plan.kind(), evaluated.sum());
+      }
       RoundMetrics metrics = new RoundMetrics(round, fit.summed(), dropped,
-          WeightedUpdate.fromVector(fit.sum(), plan.dimension()).meanLoss(),
-          Evaluation.fromVector(plan.kind(), evaluated.sum()), change);
+          WeightedUpdate.fromVector(fit.sum(), plan.dimension()).meanLoss(), evaluation, change);
       history.add(metrics);
       if (!dropped.isEmpty()) {
         log.warn("round {}: dropped {}", round, dropped.stream().map(ClientFailure::toString).collect(Collectors.joining(", ")));

@@ -6,9 +6,16 @@ package org.dirchain.federated;
  * in the spec the nodes check on chain; the loop never needs them.
  *
  * @param minClients successful participants a round needs (the job's quorum)
+ * @param evaluate whether each round ends with a hold-out evaluation (not under differential privacy:
+ *     the metrics would spend privacy budget)
  */
 public record TrainingPlan(ModelKind kind, int dimension, int rounds, double tolerance, int minClients,
-    int localEpochs, double learningRate, int batchSize, double l2) {
+    int localEpochs, double learningRate, int batchSize, double l2, boolean evaluate) {
+
+  public TrainingPlan(ModelKind kind, int dimension, int rounds, double tolerance, int minClients, int localEpochs,
+      double learningRate, int batchSize, double l2) {
+    this(kind, dimension, rounds, tolerance, minClients, localEpochs, learningRate, batchSize, l2, true);
+  }
 
   public TrainingPlan {
     if (kind == null || dimension < 1 || rounds < 1 || !(tolerance >= 0) || minClients < 1) {

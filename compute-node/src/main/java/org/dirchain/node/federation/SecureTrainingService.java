@@ -33,6 +33,7 @@ import org.dirchain.node.api.v1.TrainUnmaskResponse;
 import org.dirchain.node.api.v1.TrainingAttestation;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.job.NodeCatalog;
+import org.dirchain.node.privacy.DpTraining;
 import org.dirchain.node.train.LocalClient;
 import org.dirchain.node.train.StageAnswer;
 import org.dirchain.node.train.TrainingSpec;
@@ -90,10 +91,15 @@ public final class SecureTrainingService {
         }
         JobAuthorisation auth = verifier.verify(jobId, request.getAssetId(), specBytes, Set.of(TrainingSpecs.operation(spec)));
         catalog.requireMatchesChain(request.getAssetId(), auth.asset().contentCommitment());
+        DpTraining dp = auth.epsilonMilli() > 0 ? TrainingSpecs.privacy(wire, spec, auth.epsilonMilli() / 1000.0) : null;
         TrainingJobContext job = jobs.computeIfAbsent(jobId, id -> new TrainingJobContext(id, request.getAssetId(), spec,
-                wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table), nodeOrgs(auth)));
+                wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table, dp, random),
+                nodeOrgs(auth)));
         job.lastUsed = Instant.now();
         StageRequest stage = TrainingSpecs.stageRequest(session, request.getInput(), spec);
+        if (dp != null && stage.stage() == Stage.EVALUATE) {
+            throw Refusal.precondition("job " + jobId + " is differentially private: hold-out metrics are not released");
+        }
         if (stage.standardiser() != null) {
             job.prepare(stage.standardiser());
         }

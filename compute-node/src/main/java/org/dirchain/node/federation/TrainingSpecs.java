@@ -1,6 +1,10 @@
 package org.dirchain.node.federation;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.federated.InvalidTrainingSpecException;
 import org.dirchain.federated.Model;
@@ -11,6 +15,7 @@ import org.dirchain.federated.Standardiser;
 import org.dirchain.node.api.v1.SecureSumSession;
 import org.dirchain.node.api.v1.StageInput;
 import org.dirchain.node.job.AggregateSpecs;
+import org.dirchain.node.privacy.DpTraining;
 import org.dirchain.node.query.InvalidQueryException;
 import org.dirchain.node.train.TrainingSpec;
 import org.dirchain.node.verify.Refusal;
@@ -41,6 +46,38 @@ public final class TrainingSpecs {
                     wire.getRounds(), wire.getLocalEpochs(), wire.getLearningRate(), wire.getBatchSize(),
                     wire.getTolerance(), wire.getHoldoutFraction(), wire.getSplitSeed());
         } catch (InvalidTrainingSpecException | InvalidQueryException e) {
+            throw Refusal.invalid("training spec: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The privacy parameters of a job whose on-chain epsilon is {@code epsilon}: the spec must give a
+     * clip norm, a delta, full batch and bounds for every feature (and a LINEAR label).
+     */
+    public static DpTraining privacy(org.dirchain.node.api.v1.TrainingSpec wire, TrainingSpec spec, double epsilon) {
+        Map<String, double[]> bounds = new HashMap<>();
+        for (var c : wire.getDpBoundsList()) {
+            if (bounds.put(c.getColumn(), new double[] {c.getLower(), c.getUpper()}) != null) {
+                throw Refusal.invalid("training spec: bounds for '" + c.getColumn() + "' are given twice");
+            }
+        }
+        List<String> needed = new ArrayList<>(spec.features());
+        if (spec.kind() == ModelKind.LINEAR) {
+            needed.add(spec.label());
+        }
+        for (String column : needed) {
+            if (!bounds.containsKey(column)) {
+                throw Refusal.invalid("training spec: the job carries an epsilon, so column '" + column
+                        + "' needs bounds (dp_bounds)");
+            }
+        }
+        if (spec.batchSize() != TrainingSpec.FULL_BATCH) {
+            throw Refusal.invalid("training spec: differentially private training runs full batch (batch size 0)");
+        }
+        try {
+            return new DpTraining(epsilon, wire.getDpDelta(), wire.getDpClipNorm(), bounds,
+                    spec.rounds() * spec.localEpochs());
+        } catch (IllegalArgumentException e) {
             throw Refusal.invalid("training spec: " + e.getMessage());
         }
     }

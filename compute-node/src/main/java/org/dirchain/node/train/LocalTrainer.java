@@ -11,7 +11,9 @@ import org.dirchain.federated.Standardiser;
 import java.util.Objects;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
+import java.util.Random;
 import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.privacy.DpTraining;
 
 /**
  * Local training and evaluation on one node's table. Each epoch is one streaming pass over the
@@ -29,11 +31,21 @@ public final class LocalTrainer {
   private final TrainingSpec spec;
   private final Standardiser standardiser;
   private final TrainingRows rows;
+  private final DpTraining dp;
+  private final Random noise;
 
   /**
    * @throws InvalidTrainingSpecException if the spec does not fit the table's schema
    */
   public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser) {
+    this(table, spec, standardiser, null, null);
+  }
+
+  /**
+   * Trains with differential privacy when {@code dp} is not null (full batch only): features and a
+   * LINEAR label are clamped to their bounds, per-row gradients clipped, each step's sum noised.
+   */
+  public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser, DpTraining dp, Random noise) {
     this.table = Objects.requireNonNull(table, "table");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.standardiser = Objects.requireNonNull(standardiser, "standardiser");
@@ -41,6 +53,11 @@ public final class LocalTrainer {
       throw new IllegalArgumentException("standardiser has " + standardiser.dimension() + " features, spec " + spec.dimension());
     }
     this.rows = TrainingRows.bind(spec, table.schema());
+    if (dp != null && spec.batchSize() != TrainingSpec.FULL_BATCH) {
+      throw new InvalidTrainingSpecException("differentially private training runs full batch (batch size 0)");
+    }
+    this.dp = dp;
+    this.noise = noise;
   }
 
   /**
@@ -49,16 +66,39 @@ public final class LocalTrainer {
    * @throws InvalidTrainingSpecException if the spec does not fit the table or its labels
    */
   public static FeatureMoments moments(LocalTable table, TrainingSpec spec) {
+    return moments(table, spec, null, null);
+  }
+
+  /** As {@link #moments(LocalTable, TrainingSpec)}; with {@code dp}, on clamped values and with Gaussian noise on the sums. */
+  public static FeatureMoments moments(LocalTable table, TrainingSpec spec, DpTraining dp, Random noise) {
     TrainingRows rows = TrainingRows.bind(spec, table.schema());
     int d = spec.dimension();
     double[] s = new double[d];
     double[] ss = new double[d];
+    double[] centre = new double[d]; // under DP, sums are taken around the bounds' midpoints
+    if (dp != null) {
+      for (int i = 0; i < d; i++) {
+        centre[i] = dp.centre(spec.features().get(i));
+      }
+    }
     long n = rows.forEach(table, TrainingRows.Part.ALL, (row, x, y) -> {
       for (int i = 0; i < d; i++) {
-        s[i] += x[i];
-        ss[i] += x[i] * x[i];
+        double v = dp == null ? x[i] : dp.clamp(spec.features().get(i), x[i]) - centre[i];
+        s[i] += v;
+        ss[i] += v * v;
       }
     });
+    if (dp != null) {
+      for (int i = 0; i < d; i++) {
+        double range = dp.range(spec.features().get(i));
+        // A replaced row moves Σ(x−c) by at most the range and Σ(x−c)² by at most (range/2)².
+        s[i] += dp.momentsNoise(range, 2 * d) * noise.nextGaussian();
+        ss[i] += dp.momentsNoise(range * range / 4, 2 * d) * noise.nextGaussian();
+        // Back to raw sums (post-processing; the row count is public).
+        ss[i] += 2 * centre[i] * s[i] + n * centre[i] * centre[i];
+        s[i] += n * centre[i];
+      }
+    }
     return new FeatureMoments(n, s, ss);
   }
 
@@ -77,11 +117,16 @@ public final class LocalTrainer {
       beta = epoch.beta;
       intercept = epoch.intercept;
     }
-    return new LocalUpdate(new Model(beta.toArray(), intercept), epoch.rows, epoch.lossSum / epoch.rows);
+    // Under DP the training loss is not released (it would spend budget): reported as 0.
+    double loss = dp != null ? 0 : epoch.lossSum / epoch.rows;
+    return new LocalUpdate(new Model(beta.toArray(), intercept), epoch.rows, loss);
   }
 
-  /** Evaluates the model on this node's hold-out rows. */
+  /** Evaluates the model on this node's hold-out rows; never under differential privacy (it would spend budget). */
   public Evaluation evaluate(Model model) {
+    if (dp != null) {
+      throw new IllegalStateException("hold-out evaluation is not released under differential privacy");
+    }
     RealVector beta = new ArrayRealVector(model.coefficients());
     double b = model.intercept();
     boolean logistic = spec.kind() == ModelKind.LOGISTIC;
@@ -127,6 +172,12 @@ public final class LocalTrainer {
 
     @Override
     public void accept(long rowNumber, double[] features, double y) {
+      if (dp != null) {
+        for (int i = 0; i < features.length; i++) {
+          features[i] = dp.clamp(spec.features().get(i), features[i]);
+        }
+        y = dp.clamp(spec.label(), y);
+      }
       RealVector z = new ArrayRealVector(standardiser.apply(features), false);
       double margin = beta.dotProduct(z) + intercept;
       double residual;
@@ -138,6 +189,11 @@ public final class LocalTrainer {
         lossSum += residual * residual;
       }
       // d/dβ of both losses (log-loss; half squared error) is residual·z.
+      if (dp != null) {
+        // DP-SGD: the row's whole gradient (coefficients and intercept) clipped to the clip norm.
+        double norm = Math.abs(residual) * Math.sqrt(z.dotProduct(z) + 1);
+        residual *= Math.min(1, dp.clipNorm() / Math.max(norm, Double.MIN_NORMAL));
+      }
       gradient.combineToSelf(1, residual, z);
       interceptGradient += residual;
       rows++;
@@ -150,6 +206,13 @@ public final class LocalTrainer {
     void step() {
       if (inBatch == 0) {
         return;
+      }
+      if (dp != null) {
+        double sigma = dp.stepNoise();
+        for (int i = 0; i < gradient.getDimension(); i++) {
+          gradient.addToEntry(i, sigma * noise.nextGaussian());
+        }
+        interceptGradient += sigma * noise.nextGaussian();
       }
       RealVector meanGradient = gradient.mapDivide(inBatch).combineToSelf(1, config.l2(), beta);
       beta = beta.combine(1, -config.learningRate(), meanGradient);
