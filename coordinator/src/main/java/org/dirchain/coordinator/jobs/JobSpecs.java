@@ -72,7 +72,7 @@ final class JobSpecs {
         return ops;
     }
 
-    private static long epsilonMilli(BigDecimal epsilon, List<FieldProblem> problems) {
+    static long epsilonMilli(BigDecimal epsilon, List<FieldProblem> problems) {
         if (epsilon == null) {
             return 0;
         }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.util.List;
 import org.dirchain.coordinator.jobs.JobRequestBody.FilterBody;
 
@@ -44,6 +45,16 @@ public record TrainingJobRequestBody(
         Long splitSeed,
         @Schema(description = "nodes whose updates every secure sum must contain (>= 2)")
         @NotNull @Min(2) Integer quorum,
+        @Schema(description = "differential-privacy epsilon charged on each grant (at most 3 decimals); absent or 0: "
+                + "no noise. With an epsilon, dpClipNorm, dpDelta and dpBounds for every feature (and a LINEAR label) "
+                + "are required, training runs full batch and no hold-out metrics are released")
+        @DecimalMin("0") @DecimalMax("1000000") BigDecimal epsilon,
+        @Schema(description = "L2 norm each row's gradient is clipped to")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") Double dpClipNorm,
+        @Schema(description = "delta of the (epsilon, delta) guarantee, at most 0.001")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.001") Double dpDelta,
+        @Schema(description = "public bounds each feature (and a LINEAR label) is clamped to")
+        @Size(max = 257) List<JobRequestBody.@NotNull @Valid ClampBody> dpBounds,
         @NotNull @Min(60) @Max(JobRequestBody.MAX_TIMEOUT_SECONDS) Long timeoutSeconds,
         @NotNull @Pattern(regexp = "0|[1-9][0-9]{0,76}", message = "must be a non-negative integer in wei") String feeWei) {
 

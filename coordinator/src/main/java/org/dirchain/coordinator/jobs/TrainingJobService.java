@@ -34,10 +34,12 @@ class TrainingJobService {
         if (!caller.has(Role.REQUESTER)) {
             throw ApiProblemException.forbidden("only a REQUESTER organisation submits jobs");
         }
-        TrainingSpec spec = TrainingJobSpecs.check(body);
+        TrainingJobSpecs.CheckedTraining checked = TrainingJobSpecs.check(body);
+        TrainingSpec spec = checked.spec();
         byte[] bytes = spec.toByteArray();
         Hash32 specHash = Hash32.keccak(bytes);
-        JobSubmission submission = new JobSubmission(Set.of(TrainingJobSpecs.operation(spec)), specHash, body.grants(), 0,
+        JobSubmission submission = new JobSubmission(Set.of(TrainingJobSpecs.operation(spec)), specHash, body.grants(),
+                checked.epsilonMilli(),
                 body.quorum(), Duration.ofSeconds(body.timeoutSeconds()), TrainingJobSpecs.fee(body));
         long id = writer.writeAs(caller.orgId(), chain -> chain.jobs().submit(submission));
         training.insertJob(id, caller.orgId(), TrainingJobSpecs.operation(spec).name(), bytes, specHash.hex());

@@ -4,11 +4,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.coordinator.web.ApiProblemException;
 import org.dirchain.coordinator.web.FieldProblem;
 import org.dirchain.federated.ModelKind;
 import org.dirchain.federated.TrainingPlan;
+import org.dirchain.node.api.v1.Clamp;
 import org.dirchain.node.api.v1.TrainingSpec;
 
 /**
@@ -19,8 +21,15 @@ import org.dirchain.node.api.v1.TrainingSpec;
 final class TrainingJobSpecs {
     private TrainingJobSpecs() {}
 
-    static TrainingSpec check(TrainingJobRequestBody body) {
+    /** A training job ready to submit: the spec and the epsilon the ledger charges each grant. */
+    record CheckedTraining(TrainingSpec spec, long epsilonMilli) {}
+
+    static CheckedTraining check(TrainingJobRequestBody body) {
         List<FieldProblem> problems = new ArrayList<>();
+        long epsilonMilli = JobSpecs.epsilonMilli(body.epsilon(), problems);
+        if (epsilonMilli > 0) {
+            privacyProblems(body, problems);
+        }
         if (new HashSet<>(body.grants()).size() != body.grants().size()) {
             problems.add(new FieldProblem("grants", "must not name a grant twice"));
         }
@@ -37,7 +46,7 @@ final class TrainingJobSpecs {
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
         }
-        return TrainingSpec.newBuilder()
+        TrainingSpec.Builder spec = TrainingSpec.newBuilder()
                 .setKind(body.model() == TrainingJobRequestBody.ModelKind.LOGISTIC
                         ? TrainingSpec.ModelKind.LOGISTIC : TrainingSpec.ModelKind.LINEAR)
                 .addAllFeatures(body.features())
@@ -51,8 +60,41 @@ final class TrainingJobSpecs {
                 .setTolerance(orDefault(body.tolerance(), 0.0))
                 .setHoldoutFraction(orDefault(body.holdoutFraction(), 0.2))
                 .setSplitSeed(orDefault(body.splitSeed(), 1L))
-                .setMinParticipants(body.quorum())
-                .build();
+                .setMinParticipants(body.quorum());
+        if (epsilonMilli > 0) {
+            spec.setDpClipNorm(body.dpClipNorm()).setDpDelta(body.dpDelta());
+            body.dpBounds().forEach(b -> spec.addDpBounds(Clamp.newBuilder().setColumn(b.column()).setLower(b.lower())
+                    .setUpper(b.upper())));
+        }
+        return new CheckedTraining(spec.build(), epsilonMilli);
+    }
+
+    private static void privacyProblems(TrainingJobRequestBody body, List<FieldProblem> problems) {
+        if (body.dpClipNorm() == null) {
+            problems.add(new FieldProblem("dpClipNorm", "is required when epsilon > 0"));
+        }
+        if (body.dpDelta() == null) {
+            problems.add(new FieldProblem("dpDelta", "is required when epsilon > 0"));
+        }
+        if (body.batchSize() != null && body.batchSize() != 0) {
+            problems.add(new FieldProblem("batchSize", "must be 0 (full batch) when epsilon > 0"));
+        }
+        Set<String> bounded = new HashSet<>();
+        List<JobRequestBody.ClampBody> bounds = body.dpBounds() == null ? List.of() : body.dpBounds();
+        for (int i = 0; i < bounds.size(); i++) {
+            if (!(bounds.get(i).lower() < bounds.get(i).upper())) {
+                problems.add(new FieldProblem("dpBounds[" + i + "]", "lower must be below upper"));
+            }
+            if (!bounded.add(bounds.get(i).column())) {
+                problems.add(new FieldProblem("dpBounds[" + i + "]", "bounds '" + bounds.get(i).column() + "' twice"));
+            }
+        }
+        List<String> needed = new ArrayList<>(body.features());
+        if (body.model() == TrainingJobRequestBody.ModelKind.LINEAR) {
+            needed.add(body.label());
+        }
+        needed.stream().filter(c -> !bounded.contains(c)).forEach(c -> problems.add(new FieldProblem("dpBounds",
+                "column '" + c + "' needs bounds when epsilon > 0")));
     }
 
     static Operation operation(TrainingSpec spec) {
@@ -63,10 +105,12 @@ final class TrainingJobSpecs {
         return new BigInteger(body.feeWei());
     }
 
+    /** The round loop's plan; a job with privacy settings releases no hold-out metrics. */
     static TrainingPlan plan(TrainingSpec spec) {
         return new TrainingPlan(spec.getKind() == TrainingSpec.ModelKind.LOGISTIC ? ModelKind.LOGISTIC : ModelKind.LINEAR,
                 spec.getFeaturesCount(), spec.getRounds(), spec.getTolerance(), spec.getMinParticipants(),
-                spec.getLocalEpochs(), spec.getLearningRate(), spec.getBatchSize(), spec.getL2());
+                spec.getLocalEpochs(), spec.getLearningRate(), spec.getBatchSize(), spec.getL2(),
+                spec.getDpClipNorm() == 0);
     }
 
     private static <T> T orDefault(T value, T fallback) {
