@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.dirchain.chain.DirectoryFixture;
@@ -159,16 +160,27 @@ final class ThreeNodeJobs {
     static List<Long> approvedGrants(IntFunction<ApiClient> as) {
         List<Long> grants = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = ApiTestBase.grantBody(ASSETS.get(i));
-            body.put("operations", List.of("COUNT", "MEAN"));
-            ApiClient.Response requested = as.apply(REQUESTER).post("/api/v1/grants", body);
-            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-            ApiClient.Response approved = as.apply(OWNERS.get(i)).post("/api/v1/grants/" + requested.id() + "/approve",
-                    null);
-            assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
-            grants.add(requested.id());
+            grants.add(approvedGrant(as, REQUESTER, i, body -> {}));
         }
         return grants;
+    }
+
+    /**
+     * A grant on asset {@code assetIndex} (COUNT and MEAN, {@link ApiTestBase#grantBody} otherwise,
+     * then {@code adjust}ed), requested by the organisation of {@code requester} and approved by the
+     * asset's owner.
+     */
+    static long approvedGrant(IntFunction<ApiClient> as, int requester, int assetIndex,
+            Consumer<Map<String, Object>> adjust) {
+        Map<String, Object> body = ApiTestBase.grantBody(ASSETS.get(assetIndex));
+        body.put("operations", List.of("COUNT", "MEAN"));
+        adjust.accept(body);
+        ApiClient.Response requested = as.apply(requester).post("/api/v1/grants", body);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        ApiClient.Response approved = as.apply(OWNERS.get(assetIndex))
+                .post("/api/v1/grants/" + requested.id() + "/approve", null);
+        assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
+        return requested.id();
     }
 
     /** "Mean HbA1c of patients aged 40–60, by region", for the requester's key. */
