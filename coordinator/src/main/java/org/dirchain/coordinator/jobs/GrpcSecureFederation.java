@@ -74,6 +74,8 @@ final class GrpcSecureFederation implements Federation {
                 request, failures).forEach((id, r) -> ads.put(id, r.getKeys()));
         int threshold = Math.max(Math.max(2, ads.size() / 2 + 1), plan.minClients());
         if (ads.size() < threshold) {
+            failures.add(new ClientFailure("secure-sum", request.round(), "needs " + threshold + " participants, "
+                    + ads.size() + " advertised keys; no sum this stage", false));
             return empty(request, failures);
         }
         SecAggServer server = new SecAggServer(new SessionId(jobId, request.stage().name(), request.round(), 0), threshold);

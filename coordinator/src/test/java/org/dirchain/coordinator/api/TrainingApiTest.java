@@ -2,6 +2,7 @@ package org.dirchain.coordinator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.dirchain.chain.DirectoryFixture.NODE_B;
 import static org.dirchain.chain.DirectoryFixture.OPERATOR;
 import static org.dirchain.chain.DirectoryFixture.OTHER_REQUESTER;
 import static org.dirchain.chain.DirectoryFixture.REQUESTER;
@@ -111,6 +112,84 @@ class TrainingApiTest extends ApiTestBase {
             long rows = ThreeNodeJobs.TRAINING_ROWS[i];
             assertThat(onChain.assets().get(i).weight()).as("asset " + i + ": rows × rounds").isEqualTo(rows * ROUNDS);
         }
+    }
+
+    /** Runs a 40-round job with node 1 behind a proxy that is cut once 3 rounds are reported. */
+    private JsonNode trainWhileTheSecondNodeDrops(int quorum) throws Exception {
+        String direct = "127.0.0.1:" + ThreeNodeJobs.SERVERS.get(1).port();
+        Map<String, Object> body = trainingBody(trainingGrants());
+        body.put("rounds", 40);
+        body.put("quorum", quorum);
+        try (GatedTcpProxy proxy = new GatedTcpProxy(ThreeNodeJobs.SERVERS.get(1).port())) {
+            ThreeNodeJobs.setEndpoint(NODE_B, "127.0.0.1:" + proxy.port());
+            proxy.open();
+            long job = as(REQUESTER).post("/api/v1/training-jobs", body).json().path("id").asLong();
+            as(REQUESTER).poll("/api/v1/jobs/" + job + "/rounds",
+                    r -> r.json().size() >= 3 ? java.util.Optional.of(r) : java.util.Optional.empty(), java.time.Duration.ofSeconds(60));
+            proxy.close(); // the node is gone mid-training
+            ThreeNodeJobs.setEndpoint(NODE_B, direct); // it is back for the attestation at the end
+            return awaitJob(as(REQUESTER), job, j -> j.path("chainStatus").asText().matches("SETTLED|FAILED"));
+        } finally {
+            ThreeNodeJobs.setEndpoint(NODE_B, direct);
+        }
+    }
+
+    @Test
+    void aNodeDroppingMidTrainingIsLeftOutAndTheJobSettlesAboveQuorum() throws Exception {
+        JsonNode done = trainWhileTheSecondNodeDrops(2);
+        assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("SETTLED");
+        long job = done.path("id").asLong();
+        JsonNode rounds = as(REQUESTER).get("/api/v1/jobs/" + job + "/rounds").json();
+        assertThat(rounds).hasSize(40);
+        int withAll = 0;
+        for (JsonNode r : rounds) {
+            if (r.path("participants").size() == 3) {
+                withAll++;
+            } else {
+                assertThat(r.path("participants").toString()).doesNotContain("asset-1");
+                assertThat(r.path("dropped").toString()).contains("asset-1").contains("UNAVAILABLE");
+            }
+        }
+        assertThat(withAll).isBetween(3, 39);
+        long rows = ThreeNodeJobs.TRAINING_ROWS[1];
+        var onChain = F.as(REQUESTER).jobs().job(job);
+        assertThat(onChain.assets().get(1).weight()).as("rows × the rounds it was in").isEqualTo(rows * withAll);
+        assertThat(onChain.assets().get(0).weight()).isEqualTo(ThreeNodeJobs.TRAINING_ROWS[0] * 40L);
+    }
+
+    @Test
+    void belowQuorumTheJobFailsNamingTheRoundAndTheNodeAndIsRefunded() throws Exception {
+        JsonNode done = trainWhileTheSecondNodeDrops(3);
+        assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("FAILED");
+        assertThat(done.path("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("error").asText()).startsWith("round ").contains("3 required").contains("asset-1 (UNAVAILABLE")
+                .contains("needs 3 participants, 2 advertised keys");
+        assertThat(as(REQUESTER).get("/api/v1/jobs/" + done.path("id").asLong() + "/result").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDifferentiallyPrivateJobChargesItsEpsilonAndReleasesNoHoldOutMetrics() {
+        List<Long> grants = trainingGrants();
+        Map<String, Object> body = trainingBody(grants);
+        body.put("epsilon", "1");
+        ApiClient.Response missing = as(REQUESTER).post("/api/v1/training-jobs", body);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.toString()).contains("dpClipNorm").contains("dpBounds");
+        body.put("dpClipNorm", 1.0);
+        body.put("dpDelta", 1e-6);
+        body.put("holdoutFraction", 0.2);
+        body.put("dpBounds", List.of(Map.of("column", "x1", "lower", 10, "upper", 90),
+                Map.of("column", "x2", "lower", 5, "upper", 45), Map.of("column", "x3", "lower", -4, "upper", 4)));
+        long job = as(REQUESTER).post("/api/v1/training-jobs", body).json().path("id").asLong();
+        JsonNode done = awaitJob(as(REQUESTER), job, j -> j.path("chainStatus").asText().matches("SETTLED|FAILED"));
+        assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("SETTLED");
+        assertThat(done.path("epsilonMilli").asLong()).isEqualTo(1000);
+        for (JsonNode r : as(REQUESTER).get("/api/v1/jobs/" + job + "/rounds").json()) {
+            assertThat(r.path("evaluated").asLong()).isZero();
+            assertThat(r.path("accuracy").isNull()).isTrue();
+        }
+        JsonNode grant = as(REQUESTER).get("/api/v1/grants/" + grants.get(0)).json();
+        assertThat(grant.path("epsilonSpentMilli").asLong()).isEqualTo(1000);
     }
 
     @Test
