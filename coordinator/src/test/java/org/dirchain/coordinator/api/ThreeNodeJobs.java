@@ -77,6 +77,8 @@ final class ThreeNodeJobs {
     static final List<List<Patient>> DATA = new ArrayList<>();
     /** A second asset per node for federated training (features x1..x3, 0/1 label y), uneven sizes. */
     static final int[] TRAINING_ROWS = {900, 600, 1500};
+    /** Features of the training assets: x1 … x{n}; set by the first {@link #start} (3 unless a benchmark asks). */
+    static int trainingFeatures = 3;
     static final List<Long> TRAINING_ASSETS = new ArrayList<>();
     static final List<Path> TRAINING_FILES = new ArrayList<>();
 
@@ -95,10 +97,17 @@ final class ThreeNodeJobs {
      * published through the coordinator {@code as} speaks to, as each owner.
      */
     static void start(IntFunction<ApiClient> as, int[] rows) {
+        start(as, rows, TRAINING_ROWS.clone(), 3);
+    }
+
+    /** As {@link #start(IntFunction, int[])}, with training assets of these sizes and feature count. */
+    static void start(IntFunction<ApiClient> as, int[] rows, int[] trainingRows, int features) {
         synchronized (SERVERS) {
             if (!SERVERS.isEmpty()) {
                 return;
             }
+            System.arraycopy(trainingRows, 0, TRAINING_ROWS, 0, TRAINING_ROWS.length);
+            trainingFeatures = features;
             try {
                 startNodes(as, rows);
             } catch (IOException e) {
@@ -132,7 +141,7 @@ final class ThreeNodeJobs {
             long asset = published.id();
             ASSETS.add(asset);
             Path trainingFile = dir.resolve("training-" + i + ".csv");
-            writeTrainingCsv(trainingFile, new Random(7 + i), TRAINING_ROWS[i]);
+            writeTrainingCsv(trainingFile, new Random(7 + i), TRAINING_ROWS[i], trainingFeatures);
             CsvTable trainingTable = CsvTable.inferring(trainingFile);
             Map<String, Object> trainingBody = ApiTestBase.assetBody("Training registry " + i, List.of(), 1);
             trainingBody.put("schemaHash", Hash32.of(trainingTable.schema().schemaHash()).hex());
@@ -256,22 +265,51 @@ final class ThreeNodeJobs {
         return rows;
     }
 
-    /** y ~ Bernoulli(σ(0.8·x1 − 1.2·x2 + 0.5·x3 − 0.3)) on standard-normal features shifted and scaled. */
-    static void writeTrainingCsv(Path file, Random r, int n) {
-        StringBuilder sb = new StringBuilder("x1,x2,x3,y\n");
+    /**
+     * y ~ Bernoulli(σ(β·z − 0.3)) on standard-normal z, written shifted and scaled per feature; with
+     * 3 features β = (0.8, −1.2, 0.5), with more a fixed pattern of weights in [−1.2, 1.2].
+     */
+    static void writeTrainingCsv(Path file, Random r, int n, int features) {
+        double[] beta = new double[features];
+        for (int k = 0; k < features; k++) {
+            beta[k] = features == 3 ? new double[] {0.8, -1.2, 0.5}[k] : ((k * 7) % 13 - 6) / 5.0;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 1; k <= features; k++) {
+            sb.append('x').append(k).append(k < features ? "," : ",y\n");
+        }
+        double[] z = new double[features];
         for (int i = 0; i < n; i++) {
-            double z1 = r.nextGaussian();
-            double z2 = r.nextGaussian();
-            double z3 = r.nextGaussian();
-            double p = 1 / (1 + Math.exp(-(0.8 * z1 - 1.2 * z2 + 0.5 * z3 - 0.3)));
-            sb.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%d%n", 50 + 10 * z1, 25 + 4 * z2, z3,
-                    r.nextDouble() < p ? 1 : 0));
+            double margin = -0.3;
+            for (int k = 0; k < features; k++) {
+                z[k] = r.nextGaussian();
+                margin += beta[k] * z[k];
+            }
+            for (int k = 0; k < features; k++) {
+                double raw = k % 3 == 0 ? 50 + 10 * z[k] : k % 3 == 1 ? 25 + 4 * z[k] : z[k];
+                sb.append(Math.round(raw * 1e4) / 1e4).append(',');
+            }
+            sb.append(r.nextDouble() < 1 / (1 + Math.exp(-margin)) ? 1 : 0).append('\n');
         }
         try {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A TRAIN_LOGISTIC grant on each training asset, requested by the requester and approved by its owner. */
+    static List<Long> trainingGrants(IntFunction<ApiClient> as) {
+        List<Long> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = ApiTestBase.grantBody(TRAINING_ASSETS.get(i));
+            body.put("operations", List.of("TRAIN_LOGISTIC"));
+            ApiClient.Response requested = as.apply(REQUESTER).post("/api/v1/grants", body);
+            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+            as.apply(OWNERS.get(i)).post("/api/v1/grants/" + requested.id() + "/approve", null);
+            grants.add(requested.id());
+        }
+        return grants;
     }
 
     static void writeCsv(Path file, List<Patient> rows) {

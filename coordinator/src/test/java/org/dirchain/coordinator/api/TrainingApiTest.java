@@ -43,16 +43,7 @@ class TrainingApiTest extends ApiTestBase {
     }
 
     private List<Long> trainingGrants() {
-        List<Long> grants = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = grantBody(TRAINING_ASSETS.get(i));
-            body.put("operations", List.of("TRAIN_LOGISTIC"));
-            ApiClient.Response requested = as(REQUESTER).post("/api/v1/grants", body);
-            assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-            as(OWNERS.get(i)).post("/api/v1/grants/" + requested.id() + "/approve", null);
-            grants.add(requested.id());
-        }
-        return grants;
+        return ThreeNodeJobs.trainingGrants(this::as);
     }
 
     private static Map<String, Object> trainingBody(List<Long> grants) {
