@@ -38,25 +38,39 @@ public final class AttestationSigner {
 
     public Attestation sign(long jobId, int assetIndex, long assetId, Hash32 commitment, long weight) {
         Hash32 digest = digest(deployment, jobId, assetId, commitment, weight);
-        Sign.SignatureData sig = Sign.signPrefixedMessage(digest.bytes(), nodeKey.getEcKeyPair());
+        return new Attestation(jobId, assetIndex, assetId, commitment, weight, signPrefixed(nodeKey, digest.bytes()));
+    }
+
+    /** EIP-191 personal signature of {@code message} as 65 bytes r ‖ s ‖ v, the layout the contracts recover. */
+    public static byte[] signPrefixed(Credentials key, byte[] message) {
+        Sign.SignatureData sig = Sign.signPrefixedMessage(message, key.getEcKeyPair());
         byte[] packed = new byte[65];
         System.arraycopy(sig.getR(), 0, packed, 0, 32);
         System.arraycopy(sig.getS(), 0, packed, 32, 32);
         packed[64] = sig.getV()[0];
-        return new Attestation(jobId, assetIndex, assetId, commitment, weight, packed);
+        return packed;
+    }
+
+    /**
+     * The 0x-prefixed address that produced a {@link #signPrefixed} signature of {@code message}.
+     *
+     * @throws IllegalArgumentException if the signature is malformed
+     */
+    public static String recoverPrefixed(byte[] message, byte[] signature) {
+        if (signature.length != 65) {
+            throw new IllegalArgumentException("signature has " + signature.length + " bytes, not 65");
+        }
+        Sign.SignatureData sig = new Sign.SignatureData(signature[64], java.util.Arrays.copyOfRange(signature, 0, 32),
+                java.util.Arrays.copyOfRange(signature, 32, 64));
+        try {
+            return "0x" + org.web3j.crypto.Keys.getAddress(Sign.signedPrefixedMessageToKey(message, sig));
+        } catch (java.security.SignatureException | RuntimeException e) {
+            throw new IllegalArgumentException("malformed signature: " + e.getMessage(), e);
+        }
     }
 
     /** The address that signed an attestation, as the contract would recover it. */
     public static String signerOf(Deployment d, Attestation a) {
-        byte[] s = a.signature();
-        Sign.SignatureData sig = new Sign.SignatureData(s[64], java.util.Arrays.copyOfRange(s, 0, 32),
-                java.util.Arrays.copyOfRange(s, 32, 64));
-        try {
-            BigInteger key = Sign.signedPrefixedMessageToKey(
-                    digest(d, a.jobId(), a.assetId(), a.commitment(), a.weight()).bytes(), sig);
-            return "0x" + org.web3j.crypto.Keys.getAddress(key);
-        } catch (java.security.SignatureException e) {
-            throw new IllegalArgumentException("malformed attestation signature", e);
-        }
+        return recoverPrefixed(digest(d, a.jobId(), a.assetId(), a.commitment(), a.weight()).bytes(), a.signature());
     }
 }

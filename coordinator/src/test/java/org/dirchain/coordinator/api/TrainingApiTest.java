@@ -184,6 +184,18 @@ class TrainingApiTest extends ApiTestBase {
     }
 
     @Test
+    void aSpecThatDoesNotFitTheNodesDataIsRefusedAtSetupAndNothingIsTrained() {
+        Map<String, Object> body = trainingBody(trainingGrants());
+        body.put("features", List.of("x1", "weight"));
+        long job = as(REQUESTER).post("/api/v1/training-jobs", body).json().path("id").asLong();
+        JsonNode done = awaitJob(as(REQUESTER), job, j -> j.path("chainStatus").asText().matches("SETTLED|FAILED"));
+        assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("FAILED");
+        assertThat(done.path("error").asText()).contains("refused during setup")
+                .contains("feature column 'weight' is not in the table");
+        assertThat(as(REQUESTER).get("/api/v1/jobs/" + job + "/rounds").json()).isEmpty();
+    }
+
+    @Test
     void aBadSpecIsRefusedBeforeAnythingTouchesTheChain() {
         long jobsBefore = F.as(REQUESTER).jobs().count();
         Map<String, Object> zeroRounds = trainingBody(List.of(1L, 2L));
