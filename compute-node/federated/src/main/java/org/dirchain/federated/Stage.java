@@ -7,5 +7,14 @@ public enum Stage {
   /** A round's local training: the row-weighted update ({@link WeightedUpdate}). */
   FIT,
   /** A round's evaluation of the new global model on the hold-out rows ({@link Evaluation}). */
-  EVALUATE
+  EVALUATE;
+
+  /** Length of this stage's vector for a model of {@code kind} over {@code dimension} features. */
+  public int vectorLength(ModelKind kind, int dimension) {
+    return switch (this) {
+      case MOMENTS -> 1 + 2 * dimension;
+      case FIT -> WeightedUpdate.vectorLength(dimension);
+      case EVALUATE -> Evaluation.vectorLength(kind);
+    };
+  }
 }

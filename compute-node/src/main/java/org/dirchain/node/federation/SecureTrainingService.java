@@ -78,6 +78,9 @@ public final class SecureTrainingService {
     public TrainAdvertiseResponse advertise(TrainAdvertiseRequest request) {
         expireIdle();
         SecureSumSession session = request.getSession();
+        if (sessions.containsKey(session)) {
+            throw alreadyAdvertised(session); // before any work: the stage's vector is not computed twice
+        }
         long jobId = session.getJobId();
         byte[] specBytes = request.getSpec().toByteArray();
         org.dirchain.node.api.v1.TrainingSpec wire = TrainingSpecs.parse(specBytes);
@@ -115,8 +118,7 @@ public final class SecureTrainingService {
         }
         NodeSession node = new NodeSession(session, (int) nodeOrg, job, answer, random);
         if (sessions.putIfAbsent(session, node) != null) {
-            throw Refusal.precondition("session " + NodeSession.describe(session) + " was already advertised: keys and "
-                    + "masks are never reused; restart the stage with a new attempt number");
+            throw alreadyAdvertised(session); // a concurrent twin got here first
         }
         byte[] signature = keys.sign(node.id(), (int) nodeOrg, node.encryptionKey(), node.maskKey());
         LOG.debug("job={} session={} advertised", jobId, NodeSession.describe(session));
@@ -238,6 +240,11 @@ public final class SecureTrainingService {
                 a.getMaskPublicKey().toByteArray())) {
             throw Refusal.denied("the keys listed for this node are not the ones it advertised");
         }
+    }
+
+    private static Refusal alreadyAdvertised(SecureSumSession session) {
+        return Refusal.precondition("session " + NodeSession.describe(session) + " was already advertised: keys and "
+                + "masks are never reused; restart the stage with a new attempt number");
     }
 
     private Set<Long> nodeOrgs(JobAuthorisation auth) {

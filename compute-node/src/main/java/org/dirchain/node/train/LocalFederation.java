@@ -69,7 +69,7 @@ public final class LocalFederation implements Federation {
       }
     }
     if (sum == null) {
-      sum = new double[StageAnswer.vectorLength(spec, request.stage())];
+      sum = new double[request.stage().vectorLength(spec.kind(), spec.dimension())];
     }
     return new StageResult(request.stage(), request.round(), sum, summed, rows, failures);
   }

@@ -2,7 +2,6 @@ package org.dirchain.node.train;
 
 import org.dirchain.federated.Evaluation;
 import org.dirchain.federated.FeatureMoments;
-import org.dirchain.federated.Stage;
 import org.dirchain.federated.StageRequest;
 import org.dirchain.federated.WeightedUpdate;
 
@@ -31,14 +30,6 @@ public record StageAnswer(double[] values, long rows) {
         Evaluation e = client.evaluate(request.model());
         yield new StageAnswer(e.toVector(), e.count());
       }
-    };
-  }
-
-  public static int vectorLength(TrainingSpec spec, Stage stage) {
-    return switch (stage) {
-      case MOMENTS -> 1 + 2 * spec.dimension();
-      case FIT -> WeightedUpdate.vectorLength(spec.dimension());
-      case EVALUATE -> Evaluation.vectorLength(spec.kind());
     };
   }
 }

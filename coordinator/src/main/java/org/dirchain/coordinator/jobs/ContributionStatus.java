@@ -1,5 +1,7 @@
 package org.dirchain.coordinator.jobs;
 
+import io.grpc.Status;
+
 /** What became of one node's contribution. */
 enum ContributionStatus {
     /** asked, no answer yet */
@@ -11,5 +13,19 @@ enum ContributionStatus {
     /** no answer within the node deadline */
     TIMED_OUT,
     /** no endpoint registered, or the node could not be reached */
-    UNREACHABLE
+    UNREACHABLE;
+
+    /** The outcome of a failed node call. */
+    static ContributionStatus of(Status status) {
+        return switch (status.getCode()) {
+            case DEADLINE_EXCEEDED -> TIMED_OUT;
+            case UNAVAILABLE -> UNREACHABLE;
+            default -> REFUSED;
+        };
+    }
+
+    /** A failed node call as recorded and shown: the status code and the node's reason. */
+    static String reason(Status status) {
+        return status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+    }
 }

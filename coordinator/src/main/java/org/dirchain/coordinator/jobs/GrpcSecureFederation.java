@@ -13,13 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.dirchain.federated.ClientFailure;
-import org.dirchain.federated.Evaluation;
 import org.dirchain.federated.Federation;
 import org.dirchain.federated.FixedPointVector;
 import org.dirchain.federated.StageRequest;
 import org.dirchain.federated.StageResult;
 import org.dirchain.federated.TrainingPlan;
-import org.dirchain.federated.WeightedUpdate;
 import org.dirchain.node.api.v1.ComputeNodeGrpc.ComputeNodeFutureStub;
 import org.dirchain.node.api.v1.EncryptedShare;
 import org.dirchain.node.api.v1.KeyAdvertisement;
@@ -158,7 +156,7 @@ final class GrpcSecureFederation implements Federation {
                     default -> false;
                 };
                 failures.add(new ClientFailure(id, request.round(),
-                        s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()), refused));
+                        ContributionStatus.reason(s), refused));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the nodes", e);
@@ -168,12 +166,8 @@ final class GrpcSecureFederation implements Federation {
     }
 
     private StageResult empty(StageRequest request, List<ClientFailure> failures) {
-        int length = switch (request.stage()) {
-            case MOMENTS -> 1 + 2 * plan.dimension();
-            case FIT -> WeightedUpdate.vectorLength(plan.dimension());
-            case EVALUATE -> Evaluation.vectorLength(plan.kind());
-        };
-        return new StageResult(request.stage(), request.round(), new double[length], List.of(), Map.of(), failures);
+        return new StageResult(request.stage(), request.round(),
+                new double[request.stage().vectorLength(plan.kind(), plan.dimension())], List.of(), Map.of(), failures);
     }
 
     private static StageInput input(StageRequest request) {

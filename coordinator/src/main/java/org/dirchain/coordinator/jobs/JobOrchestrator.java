@@ -144,12 +144,8 @@ class JobOrchestrator {
             return true;
         } catch (ExecutionException e) {
             Status status = Status.fromThrowable(e.getCause());
-            ContributionStatus outcome = switch (status.getCode()) {
-                case DEADLINE_EXCEEDED -> ContributionStatus.TIMED_OUT;
-                case UNAVAILABLE -> ContributionStatus.UNREACHABLE;
-                default -> ContributionStatus.REFUSED;
-            };
-            String reason = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+            ContributionStatus outcome = ContributionStatus.of(status);
+            String reason = ContributionStatus.reason(status);
             LOG.info("node contribution {} job={} asset={} reason={}", outcome, jobId, assetId, reason);
             jobs.recordFailure(jobId, assetIndex, outcome, reason);
             return false;

@@ -28,9 +28,14 @@ class JobRepository {
     }
 
     void insertJob(long id, long requesterOrg, byte[] spec, String specHash) {
+        insertJob(id, requesterOrg, "AGGREGATE", spec, specHash);
+    }
+
+    /** @param kind AGGREGATE, or the TRAIN_* operation of a training job */
+    void insertJob(long id, long requesterOrg, String kind, byte[] spec, String specHash) {
         OffsetDateTime now = now();
-        jdbc.sql("INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, 'AGGREGATE', ?, ?, ?, ?, NULL, ?, ?)")
-                .params(id, requesterOrg, JobState.SUBMITTED.name(), spec, specHash, "submitted on chain", now, now)
+        jdbc.sql("INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")
+                .params(id, requesterOrg, kind, JobState.SUBMITTED.name(), spec, specHash, "submitted on chain", now, now)
                 .update();
     }
 

@@ -143,9 +143,7 @@ class TrainingJobRunner {
                     a.getWeight(), "0x" + HexFormat.of().formatHex(a.getSignature().toByteArray()));
         } catch (ExecutionException e) {
             Status s = Status.fromThrowable(e.getCause());
-            jobs.recordFailure(jobId, index, s.getCode() == Status.Code.DEADLINE_EXCEEDED ? ContributionStatus.TIMED_OUT
-                    : s.getCode() == Status.Code.UNAVAILABLE ? ContributionStatus.UNREACHABLE : ContributionStatus.REFUSED,
-                    s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription()));
+            jobs.recordFailure(jobId, index, ContributionStatus.of(s), ContributionStatus.reason(s));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while collecting attestations", e);

@@ -20,12 +20,15 @@ class TrainingJobService {
 
     private final ChainWriter writer;
     private final TrainingRepository training;
+    private final JobRepository jobRows;
     private final TrainingJobRunner runner;
     private final JobService jobs;
 
-    TrainingJobService(ChainWriter writer, TrainingRepository training, TrainingJobRunner runner, JobService jobs) {
+    TrainingJobService(ChainWriter writer, TrainingRepository training, JobRepository jobRows, TrainingJobRunner runner,
+            JobService jobs) {
         this.writer = writer;
         this.training = training;
+        this.jobRows = jobRows;
         this.runner = runner;
         this.jobs = jobs;
     }
@@ -42,7 +45,7 @@ class TrainingJobService {
                 checked.epsilonMilli(),
                 body.quorum(), Duration.ofSeconds(body.timeoutSeconds()), TrainingJobSpecs.fee(body));
         long id = writer.writeAs(caller.orgId(), chain -> chain.jobs().submit(submission));
-        training.insertJob(id, caller.orgId(), TrainingJobSpecs.operation(spec).name(), bytes, specHash.hex());
+        jobRows.insertJob(id, caller.orgId(), TrainingJobSpecs.operation(spec).name(), bytes, specHash.hex());
         LOG.info("training job submitted job={} requester={} assets={} rounds={}", id, caller.orgId(),
                 body.grants().size(), body.rounds());
         runner.start(id);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Training jobs' rows: the job itself (kind TRAIN_*) and its per-round metrics. */
+/** Training jobs' per-round metrics (the job itself is a row of {@code jobs}, kind TRAIN_*). */
 @Repository
 class TrainingRepository {
     private final JdbcClient jdbc;
@@ -16,14 +16,6 @@ class TrainingRepository {
     TrainingRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    void insertJob(long id, long requesterOrg, String kind, byte[] spec, String specHash) {
-        OffsetDateTime now = now();
-        jdbc.sql("INSERT INTO jobs (id, requester_org, kind, status, spec, spec_hash, progress, error, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)")
-                .params(id, requesterOrg, kind, JobState.SUBMITTED.name(), spec, specHash, "submitted on chain", now, now)
-                .update();
     }
 
     void insertRound(long jobId, int round, String metricsJson) {
