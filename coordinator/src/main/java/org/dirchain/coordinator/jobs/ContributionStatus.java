@@ -1,6 +1,7 @@
 package org.dirchain.coordinator.jobs;
 
 import io.grpc.Status;
+import java.nio.channels.ClosedChannelException;
 
 /** What became of one node's contribution. */
 enum ContributionStatus {
@@ -14,6 +15,18 @@ enum ContributionStatus {
     TIMED_OUT,
     /** no endpoint registered, or the node could not be reached */
     UNREACHABLE;
+
+    /**
+     * The status of a failed node call. A connection cut while a call is in flight surfaces from the
+     * transport as {@code UNKNOWN: channel closed} instead of {@code UNAVAILABLE}, depending on whether
+     * the cut comes before or after the request was written; both mean the node went away.
+     */
+    static Status statusOf(Throwable failure) {
+        Status s = Status.fromThrowable(failure);
+        boolean connectionLost = s.getCode() == Status.Code.UNKNOWN
+                && (s.getCause() instanceof ClosedChannelException || "channel closed".equals(s.getDescription()));
+        return connectionLost ? Status.UNAVAILABLE.withDescription("connection to the node closed").withCause(s.getCause()) : s;
+    }
 
     /** The outcome of a failed node call. */
     static ContributionStatus of(Status status) {

@@ -150,7 +150,7 @@ final class GrpcSecureFederation implements Federation {
             try {
                 out.put(id, future.get());
             } catch (ExecutionException e) {
-                Status s = Status.fromThrowable(e.getCause());
+                Status s = ContributionStatus.statusOf(e.getCause());
                 boolean refused = switch (s.getCode()) {
                     case INVALID_ARGUMENT, PERMISSION_DENIED, FAILED_PRECONDITION, NOT_FOUND -> true;
                     default -> false;

@@ -143,7 +143,7 @@ class JobOrchestrator {
                     "0x" + HexFormat.of().formatHex(r.getSignature().toByteArray()));
             return true;
         } catch (ExecutionException e) {
-            Status status = Status.fromThrowable(e.getCause());
+            Status status = ContributionStatus.statusOf(e.getCause());
             ContributionStatus outcome = ContributionStatus.of(status);
             String reason = ContributionStatus.reason(status);
             LOG.info("node contribution {} job={} asset={} reason={}", outcome, jobId, assetId, reason);

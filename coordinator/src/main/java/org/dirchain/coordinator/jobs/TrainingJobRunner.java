@@ -142,7 +142,7 @@ class TrainingJobRunner {
             jobs.recordContribution(jobId, index, a.toByteArray(), "0x" + HexFormat.of().formatHex(a.getCommitment().toByteArray()),
                     a.getWeight(), "0x" + HexFormat.of().formatHex(a.getSignature().toByteArray()));
         } catch (ExecutionException e) {
-            Status s = Status.fromThrowable(e.getCause());
+            Status s = ContributionStatus.statusOf(e.getCause());
             jobs.recordFailure(jobId, index, ContributionStatus.of(s), ContributionStatus.reason(s));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
