@@ -20,15 +20,19 @@ public final class FederatedTrainer {
   private static final Logger log = LoggerFactory.getLogger(FederatedTrainer.class);
 
   private final Strategy strategy;
-  private final Consumer<RoundMetrics> progress;
+  private final TrainingProgress progress;
 
-  public FederatedTrainer(Strategy strategy, Consumer<RoundMetrics> progress) {
+  public FederatedTrainer(Strategy strategy, TrainingProgress progress) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
+  public FederatedTrainer(Strategy strategy, Consumer<RoundMetrics> progress) {
+    this(strategy, (metrics, checkpoint) -> progress.accept(metrics));
+  }
+
   public FederatedTrainer(Strategy strategy) {
-    this(strategy, m -> { });
+    this(strategy, (metrics, checkpoint) -> { });
   }
 
   /**
@@ -48,14 +52,35 @@ public final class FederatedTrainer {
     }
     Standardiser standardiser = Standardiser.from(FeatureMoments.fromVector(setup.sum(), plan.dimension()));
     // A node that missed setup never agreed on the scaling: it sits out the job.
-    List<String> active = setup.summed();
+    TrainingCheckpoint agreed = new TrainingCheckpoint(0, standardiser, Model.zeros(plan.dimension()), setup.summed(),
+        List.of(), false);
+    progress.setupDone(agreed);
+    return resume(plan, federation, agreed);
+  }
+
+  /**
+   * Continues a job from a checkpoint (its own {@link TrainingProgress} told it, possibly in another
+   * process): the rounds after {@code from.round()}, with the same participants and scaling.
+   *
+   * @throws QuorumNotMetException if a round fails
+   */
+  public TrainingOutcome resume(TrainingPlan plan, Federation federation, TrainingCheckpoint from) {
+    if (from.model().dimension() != plan.dimension() || from.standardiser().dimension() != plan.dimension()) {
+      throw new IllegalArgumentException("checkpoint of dimension " + from.model().dimension() + " for a plan of "
+          + plan.dimension() + " features");
+    }
+    Standardiser standardiser = from.standardiser();
+    List<String> active = from.active();
     Map<String, long[]> contributions = new LinkedHashMap<>(); // id -> {rows, rounds}
     active.forEach(id -> contributions.put(id, new long[2]));
 
-    Model global = Model.zeros(plan.dimension());
+    Model global = from.model();
     List<RoundMetrics> history = new ArrayList<>();
-    boolean converged = false;
-    for (int round = 1; round <= plan.rounds() && !converged; round++) {
+    boolean converged = from.converged();
+    List<String> lastParticipants = from.lastParticipants();
+    int round = from.round();
+    while (round < plan.rounds() && !converged) {
+      round++;
       RoundConfig config = strategy.configureRound(round, global);
       StageResult fit = federation.run(StageRequest.fit(config, standardiser, global), active);
       Model next = strategy.aggregate(round, fit);
@@ -80,11 +105,12 @@ public final class FederatedTrainer {
         log.warn("round {}: dropped {}", round, dropped.stream().map(ClientFailure::toString).collect(Collectors.joining(", ")));
       }
       log.debug("round {}: {} participants, model change {}", round, fit.summed().size(), change);
-      progress.accept(metrics);
       converged = change < plan.tolerance();
+      lastParticipants = fit.summed();
+      progress.roundDone(metrics, new TrainingCheckpoint(round, standardiser, global, active, lastParticipants, converged));
     }
     List<ClientContribution> contributed = new ArrayList<>();
     contributions.forEach((id, c) -> contributed.add(new ClientContribution(id, c[0], (int) c[1])));
-    return new TrainingOutcome(global, standardiser, history, contributed, converged);
+    return new TrainingOutcome(global, standardiser, history, contributed, converged, round, lastParticipants);
   }
 }

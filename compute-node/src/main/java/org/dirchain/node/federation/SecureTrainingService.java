@@ -106,11 +106,15 @@ public final class SecureTrainingService {
         if (stage.standardiser() != null) {
             job.prepare(stage.standardiser());
         }
+        requireWithinSpec(jobId, stage, spec, dp != null);
         StageAnswer answer;
         try {
-            answer = StageAnswer.of(job.client, spec, stage);
+            answer = job.answer(stage.stage(), stage.round(), sha256(request.getInput().toByteArray()), dp != null,
+                    () -> StageAnswer.of(job.client, spec, stage));
         } catch (InvalidTrainingSpecException e) {
             throw Refusal.invalid("training spec of job " + jobId + ": " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Refusal.precondition("job " + jobId + ": " + e.getMessage());
         }
         if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().minCohort()) {
             throw Refusal.precondition("the training rows after filters are below asset " + request.getAssetId()
@@ -216,6 +220,33 @@ public final class SecureTrainingService {
                 .setAssetIndex(att.assetIndex()).setCommitment(ByteString.copyFrom(commitment.bytes()))
                 .setWeight(weight).setSignature(ByteString.copyFrom(att.signature()))
                 .setRowsUsed(job.rowsUsed()).setRoundsParticipated(rounds).build();
+    }
+
+    /**
+     * The spec on chain, not the coordinator, sets how far training goes: no round past its rounds
+     * and, under differential privacy, no more local steps per round than the budget was split over.
+     */
+    private static void requireWithinSpec(long jobId, StageRequest stage, TrainingSpec spec, boolean noisy) {
+        if (stage.stage() == Stage.MOMENTS) {
+            return;
+        }
+        if (stage.round() < 1 || stage.round() > spec.rounds()) {
+            throw Refusal.invalid("job " + jobId + " has rounds 1 to " + spec.rounds() + ", asked round " + stage.round());
+        }
+        if (noisy && stage.stage() == Stage.FIT && (stage.config().localEpochs() != spec.localEpochs()
+                || stage.config().batchSize() != spec.batchSize())) {
+            throw Refusal.invalid("job " + jobId + " is differentially private with " + spec.localEpochs()
+                    + " full-batch epoch(s) per round as its spec says; asked " + stage.config().localEpochs()
+                    + " epoch(s) of batch " + stage.config().batchSize());
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private void checkAdvertisement(NodeSession node, TrainingJobContext job, KeyAdvertisement a) {

@@ -1,18 +1,25 @@
 package org.dirchain.node.federation;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.dirchain.federated.Stage;
 import org.dirchain.federated.Standardiser;
 import org.dirchain.node.train.LocalClient;
+import org.dirchain.node.train.StageAnswer;
 import org.dirchain.node.train.TrainingSpec;
 
 /**
  * What a node remembers of one training job between calls: its local client (prepared with the
  * agreed standardiser), the job's node organisations, and the rounds in which its update was in the
- * sum — counted by the node itself, because they become its attested weight.
+ * sum — counted by the node itself, because they become its attested weight — and its latest
+ * answer to each stage, so that a stage asked again (a restarted coordinator, a new attempt) gets
+ * the same vector rather than a second one.
  */
 final class TrainingJobContext {
     final long jobId;
@@ -23,6 +30,7 @@ final class TrainingJobContext {
     final Set<Long> nodeOrgs;
     final Map<String, Long> accountOrgs = new ConcurrentHashMap<>();
     private final Map<Integer, Long> roundRows = new TreeMap<>();
+    private final Map<Stage, Answered> answered = new EnumMap<>(Stage.class);
     private Standardiser prepared;
     volatile Instant lastUsed = Instant.now();
 
@@ -43,6 +51,32 @@ final class TrainingJobContext {
             prepared = standardiser;
         }
     }
+
+    /**
+     * This node's answer to a stage's round, computed once per round and input: asked again with the
+     * same input (a new attempt), the same answer goes into the new session, masked afresh. Under
+     * differential privacy each answer releases fresh noise, so a round is answered once: asking it
+     * with another input, or asking an earlier round, is refused rather than answered a second time.
+     *
+     * @throws IllegalStateException under differential privacy, when the round was already answered
+     */
+    synchronized StageAnswer answer(Stage stage, int round, byte[] inputDigest, boolean noisy,
+            Supplier<StageAnswer> compute) {
+        Answered last = answered.get(stage);
+        if (last != null && last.round == round && Arrays.equals(last.inputDigest, inputDigest)) {
+            return last.answer;
+        }
+        if (noisy && last != null && round <= last.round) {
+            throw new IllegalStateException(stage + " round " + round + " of this differentially private job was "
+                    + "already answered" + (round == last.round ? " for another model" : " (latest: round " + last.round + ")")
+                    + "; a second noisy answer would spend budget the job does not have");
+        }
+        StageAnswer answer = compute.get();
+        answered.put(stage, new Answered(round, inputDigest.clone(), answer));
+        return answer;
+    }
+
+    private record Answered(int round, byte[] inputDigest, StageAnswer answer) {}
 
     synchronized void countRound(int round, long rows) {
         roundRows.put(round, rows);

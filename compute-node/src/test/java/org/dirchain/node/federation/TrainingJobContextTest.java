@@ -1,0 +1,59 @@
+package org.dirchain.node.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.dirchain.federated.Stage;
+import org.dirchain.node.train.StageAnswer;
+import org.junit.jupiter.api.Test;
+
+/** A stage asked again gets the same answer; under differential privacy a round is never answered twice. */
+class TrainingJobContextTest {
+    private static final byte[] MODEL_A = {1};
+    private static final byte[] MODEL_B = {2};
+
+    private final AtomicInteger computed = new AtomicInteger();
+    private final Supplier<StageAnswer> fresh = () -> new StageAnswer(new double[] {computed.incrementAndGet()}, 10);
+
+    private static TrainingJobContext job() {
+        return new TrainingJobContext(1, 2, null, 2, null, Set.of());
+    }
+
+    @Test
+    void theSameRoundAndInputAskedAgainGetsTheSameAnswerWithoutComputingIt() {
+        TrainingJobContext job = job();
+        StageAnswer first = job.answer(Stage.FIT, 3, MODEL_A, true, fresh);
+        assertSame(first, job.answer(Stage.FIT, 3, MODEL_A.clone(), true, fresh));
+        assertEquals(1, computed.get());
+        job.answer(Stage.FIT, 4, MODEL_B, true, fresh);
+        assertEquals(2, computed.get(), "the next round is computed");
+    }
+
+    @Test
+    void underDifferentialPrivacyARoundIsNotAnsweredForAnotherModelNorAnEarlierRoundAgain() {
+        TrainingJobContext job = job();
+        job.answer(Stage.FIT, 3, MODEL_A, true, fresh);
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> job.answer(Stage.FIT, 3, MODEL_B, true, fresh));
+        assertTrue(other.getMessage().contains("round 3") && other.getMessage().contains("another model"), other.getMessage());
+        assertThrows(IllegalStateException.class, () -> job.answer(Stage.FIT, 2, MODEL_B, true, fresh));
+        assertEquals(1, computed.get(), "nothing computed for the refused requests");
+        job.answer(Stage.MOMENTS, 0, MODEL_A, true, fresh);
+        assertEquals(2, computed.get(), "stages are answered independently");
+    }
+
+    @Test
+    void withoutNoiseAnotherInputIsSimplyComputed() {
+        TrainingJobContext job = job();
+        StageAnswer a = job.answer(Stage.FIT, 3, MODEL_A, false, fresh);
+        StageAnswer b = job.answer(Stage.FIT, 3, MODEL_B, false, fresh);
+        StageAnswer earlier = job.answer(Stage.FIT, 2, MODEL_A, false, fresh);
+        assertEquals(3, computed.get());
+        assertTrue(a != b && b != earlier);
+    }
+}
