@@ -46,13 +46,16 @@ final class GrpcSecureFederation implements Federation {
     record Node(String id, int org, long assetId, ComputeNodeFutureStub stub) {}
 
     private final long jobId;
+    private final int attempt;
     private final ByteString spec;
     private final TrainingPlan plan;
     private final Map<String, Node> nodes;
     private final Duration deadline;
 
-    GrpcSecureFederation(long jobId, byte[] spec, TrainingPlan plan, List<Node> nodes, Duration deadline) {
+    /** @param attempt the attempt number of every secure sum: one per start of the job, never reused */
+    GrpcSecureFederation(long jobId, int attempt, byte[] spec, TrainingPlan plan, List<Node> nodes, Duration deadline) {
         this.jobId = jobId;
+        this.attempt = attempt;
         this.spec = ByteString.copyFrom(spec);
         this.plan = plan;
         this.nodes = new LinkedHashMap<>();
@@ -63,7 +66,8 @@ final class GrpcSecureFederation implements Federation {
     @Override
     public StageResult run(StageRequest request, List<String> participants) {
         SecureSumSession session = SecureSumSession.newBuilder().setJobId(jobId)
-                .setStage(SecureSumSession.Stage.valueOf(request.stage().name())).setRound(request.round()).build();
+                .setStage(SecureSumSession.Stage.valueOf(request.stage().name())).setRound(request.round())
+                .setAttempt(attempt).build();
         List<ClientFailure> failures = new ArrayList<>();
         TrainAdvertiseRequest advertise = TrainAdvertiseRequest.newBuilder().setSession(session).setSpec(spec)
                 .setInput(input(request)).build();
@@ -76,7 +80,7 @@ final class GrpcSecureFederation implements Federation {
                     + ads.size() + " advertised keys; no sum this stage", false));
             return empty(request, failures);
         }
-        SecAggServer server = new SecAggServer(new SessionId(jobId, request.stage().name(), request.round(), 0), threshold);
+        SecAggServer server = new SecAggServer(new SessionId(jobId, request.stage().name(), request.round(), attempt), threshold);
         ads.values().forEach(a -> server.addAdvertisement(new org.dirchain.secagg.KeyAdvertisement(a.getOrgId(),
                 a.getEncryptionPublicKey().toByteArray(), a.getMaskPublicKey().toByteArray())));
         TrainShareKeysRequest share = TrainShareKeysRequest.newBuilder().setSession(session)

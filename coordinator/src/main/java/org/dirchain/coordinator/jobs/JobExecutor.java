@@ -39,6 +39,11 @@ class JobExecutor implements Executor, DisposableBean {
         pool.execute(command);
     }
 
+    /** True once the coordinator is stopping: a job interrupted now is left for the next start. */
+    boolean isShuttingDown() {
+        return pool.isShutdown();
+    }
+
     @Override
     public void destroy() throws InterruptedException {
         pool.shutdownNow();

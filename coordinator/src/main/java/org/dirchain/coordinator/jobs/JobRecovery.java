@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       keeps one. Not so with differential privacy: a second answer would carry fresh noise, and
  *       two noisy answers reveal more than the budget allows, so an interrupted job with an
  *       epsilon is failed (refunded) instead.
+ *   <li>a training job SUBMITTED or RUNNING with no training in this process: started, or resumed
+ *       from its latest checkpoint ({@link TrainingJobRunner}); differentially private ones too, as
+ *       the nodes give a round asked again the answer they gave before.
  * </ul>
  * Assumes one coordinator per database: "no orchestration in this process" means none anywhere.
  */
@@ -43,6 +46,7 @@ class JobRecovery implements DisposableBean {
 
     private final JobRepository jobs;
     private final JobOrchestrator orchestrator;
+    private final TrainingJobRunner training;
     private final JobAggregation aggregation;
     private final DirectoryIndex index;
     private final ChainConnection chain;
@@ -50,10 +54,11 @@ class JobRecovery implements DisposableBean {
     private final CoordinatorProperties.Jobs settings;
     private ScheduledExecutorService scheduler;
 
-    JobRecovery(JobRepository jobs, JobOrchestrator orchestrator, JobAggregation aggregation, DirectoryIndex index,
-            ChainConnection chain, TransactionTemplate transaction, CoordinatorProperties properties) {
+    JobRecovery(JobRepository jobs, JobOrchestrator orchestrator, TrainingJobRunner training, JobAggregation aggregation,
+            DirectoryIndex index, ChainConnection chain, TransactionTemplate transaction, CoordinatorProperties properties) {
         this.jobs = jobs;
         this.orchestrator = orchestrator;
+        this.training = training;
         this.aggregation = aggregation;
         this.index = index;
         this.chain = chain;
@@ -124,8 +129,16 @@ class JobRecovery implements DisposableBean {
             aggregation.failWithoutContributions(job.id(), "closed on chain (" + onChain.status() + ")");
             return;
         }
-        if (!AGGREGATE.equals(job.kind()) || orchestrator.isLive(job.id())) {
-            return; // being orchestrated here, or a kind this orchestrator does not run
+        if (!AGGREGATE.equals(job.kind())) {
+            if (!training.isLive(job.id())) {
+                LOG.info("training job with no training in this process, {} job={}",
+                        job.status() == JobState.SUBMITTED ? "starting it" : "resuming it", job.id());
+                training.start(job.id());
+            }
+            return;
+        }
+        if (orchestrator.isLive(job.id())) {
+            return; // being orchestrated here
         }
         if (job.status() == JobState.SUBMITTED) {
             LOG.info("orchestrating a job never started job={}", job.id());

@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dirchain.chain.index.DirectoryIndex;
@@ -21,8 +24,10 @@ import org.dirchain.federated.FedAvg;
 import org.dirchain.federated.FederatedTrainer;
 import org.dirchain.federated.QuorumNotMetException;
 import org.dirchain.federated.RoundMetrics;
+import org.dirchain.federated.TrainingCheckpoint;
 import org.dirchain.federated.TrainingOutcome;
 import org.dirchain.federated.TrainingPlan;
+import org.dirchain.federated.TrainingProgress;
 import org.dirchain.federated.TrainingRefusedException;
 import org.dirchain.node.api.v1.AttestTrainingRequest;
 import org.dirchain.node.api.v1.TrainingAttestation;
@@ -30,12 +35,19 @@ import org.dirchain.node.api.v1.TrainingSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a submitted training job: FedAvg rounds over the assets' nodes, each stage a secure sum
  * ({@link GrpcSecureFederation}); every round's metrics are stored as the job's progress; then each
  * node attests its part (rows × rounds) and {@link JobAggregation} stores the model and records the
  * attestations and the settlement in the outbox. A failed quorum or a refusal fails the job (refund).
+ *
+ * <p>Each round's metrics are stored with the checkpoint after it; a job left RUNNING by a stopped
+ * coordinator is resumed by the next one ({@link JobRecovery}) from its latest checkpoint, its secure
+ * sums under the next attempt number. The nodes answer a round asked again with the answer they gave
+ * before (under differential privacy they refuse to give another), so resuming spends no more of the
+ * job's budget than running it once.
  */
 @Component
 class TrainingJobRunner {
@@ -49,9 +61,12 @@ class TrainingJobRunner {
     private final JobExecutor executor;
     private final CoordinatorProperties.Jobs settings;
     private final ObjectMapper json;
+    private final TransactionTemplate transaction;
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     TrainingJobRunner(DirectoryIndex index, JobRepository jobs, TrainingRepository training, NodeChannels channels,
-            JobAggregation aggregation, JobExecutor executor, CoordinatorProperties properties, ObjectMapper json) {
+            JobAggregation aggregation, JobExecutor executor, CoordinatorProperties properties, ObjectMapper json,
+            TransactionTemplate transaction) {
         this.index = index;
         this.jobs = jobs;
         this.training = training;
@@ -60,20 +75,42 @@ class TrainingJobRunner {
         this.executor = executor;
         this.settings = properties.jobs();
         this.json = json;
+        this.transaction = transaction;
     }
 
+    /** Runs the job, SUBMITTED, or resumes it, RUNNING and left by a stopped coordinator; no-op if it runs here. */
     void start(long jobId) {
+        if (!live.add(jobId)) {
+            return;
+        }
         try {
-            executor.execute(() -> run(jobId));
+            executor.execute(() -> {
+                try {
+                    run(jobId);
+                } finally {
+                    live.remove(jobId);
+                }
+            });
         } catch (RuntimeException e) {
+            live.remove(jobId);
             aggregation.failWithoutContributions(jobId, "the coordinator is saturated; try again later");
         }
+    }
+
+    /** Whether the job is queued or being trained in this process. */
+    boolean isLive(long jobId) {
+        return live.contains(jobId);
     }
 
     void run(long jobId) {
         try {
             train(jobId);
         } catch (RuntimeException e) {
+            if (executor.isShuttingDown()) {
+                // left RUNNING with its checkpoint: the next start resumes it
+                LOG.warn("training interrupted by shutdown job={}: {}", jobId, e.toString());
+                return;
+            }
             LOG.error("training failed job={}: {}", jobId, e.toString(), e);
             aggregation.failWithoutContributions(jobId, "training failed: " + e.getMessage());
         }
@@ -84,9 +121,21 @@ class TrainingJobRunner {
         IndexedJob onChain = index.job(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId + " not indexed"));
         TrainingSpec spec = parse(job.spec());
         TrainingPlan plan = TrainingJobSpecs.plan(spec);
-        if (!jobs.updateJobIf(jobId, List.of(JobState.SUBMITTED), JobState.RUNNING, "setup: agreeing on feature scaling",
-                null)) {
-            return;
+        boolean fresh = jobs.updateJobIf(jobId, List.of(JobState.SUBMITTED), JobState.RUNNING,
+                "setup: agreeing on feature scaling", null);
+        if (!fresh && jobs.job(jobId).map(JobRecord::status).orElse(null) != JobState.RUNNING) {
+            return; // cancelled, expired or finished meanwhile
+        }
+        Optional<TrainingCheckpoint> checkpoint = fresh ? Optional.empty() : training.checkpoint(jobId).map(this::read);
+        int attempt = transaction.execute(tx -> {
+            jobs.deleteContributions(jobId); // a resumed job collects its attestations afresh at the end
+            return training.beginIncarnation(jobId);
+        });
+        if (!fresh) {
+            LOG.info("resuming training job={} after round {} (start {})", jobId,
+                    checkpoint.map(TrainingCheckpoint::round).map(String::valueOf).orElse("none, setup"), attempt);
+            jobs.updateProgress(jobId, checkpoint.map(c -> "resumed after round " + c.round() + " of " + plan.rounds())
+                    .orElse("resumed: agreeing on feature scaling") + " (coordinator restarted)");
         }
         List<GrpcSecureFederation.Node> nodes = new ArrayList<>();
         for (int i = 0; i < onChain.assetIds().size(); i++) {
@@ -101,11 +150,13 @@ class TrainingJobRunner {
             }
             nodes.add(new GrpcSecureFederation.Node(id(i), (int) nodeOrg, assetId, channels.node(endpoint)));
         }
-        GrpcSecureFederation federation = new GrpcSecureFederation(jobId, job.spec(), plan, nodes, settings.nodeDeadline());
+        GrpcSecureFederation federation = new GrpcSecureFederation(jobId, attempt, job.spec(), plan, nodes,
+                settings.nodeDeadline());
+        FederatedTrainer trainer = new FederatedTrainer(new FedAvg(plan), progress(jobId, plan));
         TrainingOutcome outcome;
         try {
-            outcome = new FederatedTrainer(new FedAvg(plan), m -> recordRound(jobId, plan, m))
-                    .train(plan, federation, nodes.stream().map(GrpcSecureFederation.Node::id).toList());
+            outcome = checkpoint.isPresent() ? trainer.resume(plan, federation, checkpoint.get())
+                    : trainer.train(plan, federation, nodes.stream().map(GrpcSecureFederation.Node::id).toList());
         } catch (QuorumNotMetException | TrainingRefusedException e) {
             aggregation.failWithoutContributions(jobId, e.getMessage());
             return;
@@ -117,14 +168,40 @@ class TrainingJobRunner {
         aggregation.finish(jobId, onChain.quorum(), record -> TrainingResult.payload(json, record, spec, outcome));
     }
 
-    private void recordRound(long jobId, TrainingPlan plan, RoundMetrics m) {
-        TrainingRoundView view = TrainingRoundView.of(m);
+    /** Setup's checkpoint, then each round's metrics with the checkpoint after it, in one transaction. */
+    private TrainingProgress progress(long jobId, TrainingPlan plan) {
+        return new TrainingProgress() {
+            @Override
+            public void setupDone(TrainingCheckpoint checkpoint) {
+                training.putCheckpoint(jobId, 0, write(StoredCheckpoint.of(checkpoint)));
+            }
+
+            @Override
+            public void roundDone(RoundMetrics m, TrainingCheckpoint checkpoint) {
+                TrainingRoundView view = TrainingRoundView.of(m);
+                transaction.executeWithoutResult(tx -> {
+                    training.putRound(jobId, m.round(), write(view));
+                    training.putCheckpoint(jobId, m.round(), write(StoredCheckpoint.of(checkpoint)));
+                    jobs.updateProgress(jobId, "round " + m.round() + " of " + plan.rounds() + ": " + view.summary());
+                });
+            }
+        };
+    }
+
+    private String write(Object value) {
         try {
-            training.insertRound(jobId, m.round(), json.writeValueAsString(view));
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jobs.updateProgress(jobId, "round " + m.round() + " of " + plan.rounds() + ": " + view.summary());
+    }
+
+    private TrainingCheckpoint read(String stored) {
+        try {
+            return json.readValue(stored, StoredCheckpoint.class).toCheckpoint();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored training checkpoint does not parse", e);
+        }
     }
 
     private void attest(long jobId, int index, long assetId, byte[] spec) {

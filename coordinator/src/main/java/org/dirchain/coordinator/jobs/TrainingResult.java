@@ -21,7 +21,7 @@ record TrainingResult(long jobId, String model, List<String> features, String la
         TrainingResult result = new TrainingResult(job.id(), spec.getKind().name(), spec.getFeaturesList(),
                 spec.getLabel(), outcome.model().coefficients(), outcome.model().intercept(),
                 outcome.standardiser().mean(), outcome.standardiser().std(), raw.coefficients(), raw.intercept(),
-                outcome.roundsRun(), outcome.converged(), outcome.lastRound().participants());
+                outcome.roundsRun(), outcome.converged(), outcome.lastParticipants());
         try {
             return json.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {

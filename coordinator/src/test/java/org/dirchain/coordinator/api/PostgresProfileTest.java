@@ -36,7 +36,7 @@ class PostgresProfileTest extends PostgresCoordinatorTest {
                         "SELECT (SELECT COUNT(*) FROM api_keys), (SELECT MAX(version) FROM flyway_schema_history)")) {
             rs.next();
             assertThat(rs.getLong(1)).as("bootstrap key + hospital key").isEqualTo(2);
-            assertThat(rs.getString(2)).isEqualTo("2");
+            assertThat(rs.getString(2)).isEqualTo("3");
         }
         ApiClient.Response health = ApiClient.anonymous(port).get("/actuator/health");
         assertThat(health.json().path("components").path("db").path("details").path("database").asText())

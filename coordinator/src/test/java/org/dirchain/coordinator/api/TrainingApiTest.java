@@ -46,7 +46,7 @@ class TrainingApiTest extends ApiTestBase {
         return ThreeNodeJobs.trainingGrants(this::as);
     }
 
-    private static Map<String, Object> trainingBody(List<Long> grants) {
+    static Map<String, Object> trainingBody(List<Long> grants) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("grants", grants);
         body.put("model", "LOGISTIC");
@@ -74,21 +74,7 @@ class TrainingApiTest extends ApiTestBase {
         ApiClient.Response result = as(REQUESTER).get("/api/v1/jobs/" + job + "/result");
         assertThat(result.status()).as(result.toString()).isEqualTo(200);
         JsonNode model = result.json();
-        TrainingSpec spec = new TrainingSpec(ModelKind.LOGISTIC, List.of("x1", "x2", "x3"), "y", List.of(), 0.01, ROUNDS, 1,
-                0.8, TrainingSpec.FULL_BATCH, 0, 0.0, 1);
-        List<LocalClient> pooled = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            pooled.add(new LocalClient("part-" + i, CsvTable.inferring(TRAINING_FILES.get(i))));
-        }
-        // The same rows in one place would give the same gradient: summing the clients in process is the pooled fit.
-        TrainingOutcome central = LocalFederation.train(spec, 1, pooled);
-        Model raw = central.standardiser().toRawScale(central.model());
-        for (int k = 0; k < 3; k++) {
-            assertThat(model.path("rawCoefficients").get(k).asDouble()).as("coefficient " + k)
-                    .isCloseTo(raw.coefficients()[k], within(1e-6));
-        }
-        assertThat(model.path("rawIntercept").asDouble()).isCloseTo(raw.intercept(), within(1e-6));
-        assertThat(model.path("roundsRun").asInt()).isEqualTo(ROUNDS);
+        assertIsCentralisedGradientDescent(model, ROUNDS);
 
         JsonNode rounds = as(REQUESTER).get("/api/v1/jobs/" + job + "/rounds").json();
         assertThat(rounds).hasSize(ROUNDS);
@@ -103,6 +89,27 @@ class TrainingApiTest extends ApiTestBase {
             long rows = ThreeNodeJobs.TRAINING_ROWS[i];
             assertThat(onChain.assets().get(i).weight()).as("asset " + i + ": rows × rounds").isEqualTo(rows * ROUNDS);
         }
+    }
+
+    /**
+     * The model of {@link #trainingBody} run for {@code rounds} is gradient descent on the pooled rows:
+     * the same rows in one place give the same gradient, so summing the clients in process is the pooled fit.
+     */
+    static void assertIsCentralisedGradientDescent(JsonNode model, int rounds) {
+        TrainingSpec spec = new TrainingSpec(ModelKind.LOGISTIC, List.of("x1", "x2", "x3"), "y", List.of(), 0.01, rounds, 1,
+                0.8, TrainingSpec.FULL_BATCH, 0, 0.0, 1);
+        List<LocalClient> pooled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pooled.add(new LocalClient("part-" + i, CsvTable.inferring(TRAINING_FILES.get(i))));
+        }
+        TrainingOutcome central = LocalFederation.train(spec, 1, pooled);
+        Model raw = central.standardiser().toRawScale(central.model());
+        for (int k = 0; k < 3; k++) {
+            assertThat(model.path("rawCoefficients").get(k).asDouble()).as("coefficient " + k)
+                    .isCloseTo(raw.coefficients()[k], within(1e-6));
+        }
+        assertThat(model.path("rawIntercept").asDouble()).isCloseTo(raw.intercept(), within(1e-6));
+        assertThat(model.path("roundsRun").asInt()).isEqualTo(rounds);
     }
 
     /** Runs a 40-round job with node 1 behind a proxy that is cut once 3 rounds are reported. */

@@ -77,8 +77,8 @@ class MigrationsAndRepositoryTest {
         DataSource ds = freshDatabase(db);
         Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
         MigrateResult result = flyway.migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
-        assertThat(result.targetSchemaVersion).isEqualTo("2");
+        assertThat(result.migrationsExecuted).isEqualTo(3);
+        assertThat(result.targetSchemaVersion).isEqualTo("3");
         flyway.validate();
         assertThat(flyway.migrate().migrationsExecuted).as("a second run applies nothing").isZero();
 
@@ -91,7 +91,8 @@ class MigrationsAndRepositoryTest {
                 }
             }
         }
-        assertThat(tables).contains("api_keys", "jobs", "job_contributions", "job_results", "outbox", "training_rounds");
+        assertThat(tables).contains("api_keys", "jobs", "job_contributions", "job_results", "outbox", "training_rounds",
+                "training_checkpoints");
     }
 
     @ParameterizedTest
