@@ -1,6 +1,7 @@
 package org.dirchain.node.app;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.ChainConnection;
@@ -13,6 +14,7 @@ import org.dirchain.node.grpc.ComputeNodeService;
 import org.dirchain.he.HomomorphicSchemes;
 import org.dirchain.node.job.AggregateJobRunner;
 import org.dirchain.node.job.NodeCatalog;
+import org.dirchain.node.job.ReleasedNoisyPartials;
 import org.dirchain.node.privacy.DiscreteLaplace;
 import org.dirchain.node.privacy.PartialNoise;
 import org.dirchain.node.query.AggregateEngine;
@@ -33,7 +35,7 @@ public final class NodeAssembly {
         GrantVerifier verifier = new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber()));
         AttestationSigner attestations = new AttestationSigner(key, deployment);
         AggregateJobRunner runner = new AggregateJobRunner(catalog, verifier, attestations, new AggregateEngine(),
-                new PartialNoise(new DiscreteLaplace(new SecureRandom())));
+                new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(Clock.systemUTC()));
         SecureTrainingService training = new SecureTrainingService(catalog, verifier, directory, attestations,
                 new KeyAdvertisementSigner(key), org);
         NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())

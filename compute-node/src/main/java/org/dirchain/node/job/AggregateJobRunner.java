@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.model.Attestation;
 import org.dirchain.chain.model.Hash32;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Runs one aggregate job on one local asset: parse the spec, verify the job on chain, check the
  * local data against its commitment, compute the partial in one streaming pass, refuse a cohort
  * below the asset's minimum, add DP noise if the job carries an epsilon, encrypt every element
- * under the requester's key, and sign the attestation. Returns ciphertexts only.
+ * under the requester's key, and sign the attestation. Returns ciphertexts only. A differentially
+ * private job asked again gets the noisy partial it got before ({@link ReleasedNoisyPartials}).
  */
 public final class AggregateJobRunner {
     /** Throws {@link Cancelled} when the caller has gone or its deadline has passed. */
@@ -51,6 +53,7 @@ public final class AggregateJobRunner {
     private final AttestationSigner signer;
     private final AggregateEngine engine;
     private final PartialNoise noise;
+    private final ReleasedNoisyPartials released;
     private final Map<String, HePublicKey> keys = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, HePublicKey> eldest) {
@@ -59,12 +62,13 @@ public final class AggregateJobRunner {
     };
 
     public AggregateJobRunner(NodeCatalog catalog, GrantVerifier verifier, AttestationSigner signer,
-            AggregateEngine engine, PartialNoise noise) {
+            AggregateEngine engine, PartialNoise noise, ReleasedNoisyPartials released) {
         this.catalog = catalog;
         this.verifier = verifier;
         this.signer = signer;
         this.engine = engine;
         this.noise = noise;
+        this.released = released;
     }
 
     public AggregateResponse run(long jobId, long assetId, byte[] specBytes, Checkpoint checkpoint) {
@@ -92,19 +96,8 @@ public final class AggregateJobRunner {
         long epsilon = auth.epsilonMilli();
         LocalTable source = clamps.isEmpty() ? table : clampedOrRefuse(table, clamps, jobId);
         checkpoint.check();
-        LocalAggregate result = engine.evaluate(source, query);
-        if (result.cohortSize() < auth.asset().minCohort()) {
-            throw Refusal.precondition("the cohort after filters is below asset " + assetId + "'s minimum of "
-                    + auth.asset().minCohort() + " rows");
-        }
-        BigInteger[] vector = result.partial().toVector();
-        if (epsilon > 0) {
-            try {
-                vector = noise.apply(vector, query, clamps, epsilon);
-            } catch (InvalidQueryException e) {
-                throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
-            }
-        }
+        Supplier<BigInteger[]> partial = () -> partial(source, query, clamps, auth, checkpoint);
+        BigInteger[] vector = epsilon > 0 ? released.noisy(jobId, assetId, auth.job().deadline(), partial) : partial.get();
         checkpoint.check();
         AggregateResponse.Builder out = AggregateResponse.newBuilder()
                 .setJobId(jobId)
@@ -122,6 +115,27 @@ public final class AggregateJobRunner {
                 .setWeight(att.weight())
                 .setSignature(ByteString.copyFrom(att.signature()))
                 .build();
+    }
+
+    /** The partial's vector: exact, or with the job's noise when it carries an epsilon. */
+    private BigInteger[] partial(LocalTable source, AggregateQuery query, Map<String, BigDecimal[]> clamps,
+            JobAuthorisation auth, Checkpoint checkpoint) {
+        long jobId = auth.job().id();
+        LocalAggregate result = engine.evaluate(source, query);
+        if (result.cohortSize() < auth.asset().minCohort()) {
+            throw Refusal.precondition("the cohort after filters is below asset " + auth.asset().id()
+                    + "'s minimum of " + auth.asset().minCohort() + " rows");
+        }
+        BigInteger[] vector = result.partial().toVector();
+        if (auth.epsilonMilli() > 0) {
+            checkpoint.check(); // a call given up before its noise is drawn releases nothing
+            try {
+                vector = noise.apply(vector, query, clamps, auth.epsilonMilli());
+            } catch (InvalidQueryException e) {
+                throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+            }
+        }
+        return vector;
     }
 
     /** One plaintext per value (signed fixed-point residues), or lanes packed many per plaintext. */

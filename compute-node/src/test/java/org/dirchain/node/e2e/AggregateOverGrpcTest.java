@@ -1,6 +1,8 @@
 package org.dirchain.node.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,6 +211,28 @@ class AggregateOverGrpcTest {
             differing += got != exact ? 1 : 0;
         }
         assertTrue(differing > 0, "noise was added");
+    }
+
+    @Test
+    void aDifferentiallyPrivateJobAskedAgainGetsTheSameNoisyPartialEncryptedAfresh() {
+        AggregateSpec spec = spec(500, 0);
+        long job = submit(spec, 500, approvedGrants(2000));
+        AggregateResponse first = run(0, job, spec);
+        AggregateResponse again = run(0, job, spec);
+        EncryptedAggregator aggregator = new EncryptedAggregator(paillier, requesterKey.publicKey());
+        BigInteger[] a = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                aggregator.sum(List.of(first.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
+        BigInteger[] b = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                aggregator.sum(List.of(again.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
+        assertArrayEquals(a, b, "no second draw of noise: two noisy answers would spend more than the epsilon");
+        assertNotEquals(first.getCiphertexts(0), again.getCiphertexts(0), "encrypted afresh");
+
+        AggregateSpec exact = spec(0, 0);
+        long plainJob = submit(exact, 0, approvedGrants(0));
+        BigInteger[] p = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                aggregator.sum(List.of(run(0, plainJob, exact).getCiphertextsList().stream()
+                        .map(ByteString::toByteArray).toList())));
+        assertFalse(java.util.Arrays.equals(a, p), "the resent answer is the noisy one, not the exact partial");
     }
 
     @Test

@@ -28,11 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>closed on chain by someone else (the requester cancelled there, anyone expired it): failed
  *       here, the outbox step then only takes the ledger's status;
  *   <li>SUBMITTED or RUNNING with no orchestration in this process (left by a stopped coordinator):
- *       run again from the start. Asking a node twice is safe: it keeps no state per job and its
- *       answer is the same plaintext under fresh encryption randomness, of which the coordinator
- *       keeps one. Not so with differential privacy: a second answer would carry fresh noise, and
- *       two noisy answers reveal more than the budget allows, so an interrupted job with an
- *       epsilon is failed (refunded) instead.
+ *       run again from the start. Asking a node twice is safe: its answer is the same plaintext
+ *       under fresh encryption randomness, of which the coordinator keeps one — with differential
+ *       privacy too, as a node resends the noisy partial it released for the job rather than
+ *       drawing new noise (two noisy answers would reveal more than the budget allows).
  *   <li>a training job SUBMITTED or RUNNING with no training in this process: started, or resumed
  *       from its latest checkpoint ({@link TrainingJobRunner}); differentially private ones too, as
  *       the nodes give a round asked again the answer they gave before.
@@ -143,9 +142,6 @@ class JobRecovery implements DisposableBean {
         if (job.status() == JobState.SUBMITTED) {
             LOG.info("orchestrating a job never started job={}", job.id());
             orchestrator.start(job.id());
-        } else if (onChain.epsilonMilli() > 0) {
-            aggregation.failWithoutContributions(job.id(), "interrupted while its nodes were asked (coordinator "
-                    + "stopped); a differentially private job is not asked twice, its noise would be drawn again");
         } else if (restartFromScratch(job.id())) {
             LOG.info("re-dispatching a job interrupted while its nodes were asked job={}", job.id());
             orchestrator.start(job.id());
