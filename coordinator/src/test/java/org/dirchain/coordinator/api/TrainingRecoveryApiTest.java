@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.dirchain.chain.model.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * give a round asked again the answer they gave before) without its epsilon charged again.
  */
 class TrainingRecoveryApiTest extends ApiTestBase {
-    private static final int ROUNDS = 30;
+    private static final int ROUNDS = 40;
 
     @BeforeEach
     void nodes() {
@@ -110,8 +110,12 @@ class TrainingRecoveryApiTest extends ApiTestBase {
             ApiClient.Response submitted = requester.post("/api/v1/training-jobs", body);
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
             long job = submitted.id();
-            requester.poll("/api/v1/jobs/" + job + "/rounds",
-                    r -> r.json().size() >= rounds ? Optional.of(r) : Optional.empty(), Duration.ofSeconds(60));
+            // Polled closely (not with the client's back-off) so the stop lands well before the last round.
+            long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (requester.get("/api/v1/jobs/" + job + "/rounds").json().size() < rounds) {
+                assertThat(System.nanoTime()).as("round " + rounds + " reported within 60 s").isLessThan(giveUp);
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
             return new Stopped(job, requesterKey);
         } finally {
             // stopped mid-training: the job is left RUNNING with its checkpoint
