@@ -13,6 +13,7 @@ import org.dirchain.node.grpc.ComputeNodeServer;
 import org.dirchain.node.grpc.ComputeNodeService;
 import org.dirchain.he.HomomorphicSchemes;
 import org.dirchain.node.job.AggregateJobRunner;
+import org.dirchain.node.job.AggregateMasking;
 import org.dirchain.node.job.NodeCatalog;
 import org.dirchain.node.job.ReleasedNoisyPartials;
 import org.dirchain.node.privacy.DiscreteLaplace;
@@ -34,10 +35,12 @@ public final class NodeAssembly {
         NodeCatalog catalog = new NodeCatalog(tables);
         GrantVerifier verifier = new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber()));
         AttestationSigner attestations = new AttestationSigner(key, deployment);
+        KeyAdvertisementSigner keySigner = new KeyAdvertisementSigner(key);
         AggregateJobRunner runner = new AggregateJobRunner(catalog, verifier, attestations, new AggregateEngine(),
-                new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(Clock.systemUTC()));
+                new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(Clock.systemUTC()),
+                new AggregateMasking(directory, keySigner, org, new SecureRandom(), Clock.systemUTC()));
         SecureTrainingService training = new SecureTrainingService(catalog, verifier, directory, attestations,
-                new KeyAdvertisementSigner(key), org);
+                keySigner, org);
         NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
                 .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
                 .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.dirchain.chain.ChainConnection;
 import org.dirchain.chain.DirectoryChain;
 import org.dirchain.chain.deploy.ContractDeployer;
@@ -31,7 +30,7 @@ import org.dirchain.chain.model.Operation;
 import org.dirchain.chain.model.Role;
 import org.dirchain.he.EncryptedAggregator;
 import org.dirchain.he.LanePacking;
-import org.dirchain.node.api.v1.AggregateRequest;
+import org.dirchain.node.api.client.MaskedAggregateClient;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.AggregateSpec;
 import org.dirchain.node.api.v1.ComputeNodeGrpc;
@@ -124,15 +123,23 @@ public final class ThreeHospitalRound {
             say("job", "#" + job + " on chain: spec hash " + Hash32.keccak(spec.toByteArray()).hex().substring(0, 18)
                     + "…, fee 0.03 ETH in escrow");
 
+            List<MaskedAggregateClient.Participant> participants = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                participants.add(new MaskedAggregateClient.Participant(i, assets.get(i),
+                        ComputeNodeGrpc.newFutureStub(channels.get(i))));
+            }
+            var outcome = new MaskedAggregateClient(Duration.ofSeconds(60), 1, progress -> { })
+                    .run(job, spec.toByteString(), 3, participants, 3);
+            if (outcome.answered().size() != 3) {
+                throw new IllegalStateException("a node did not answer: " + outcome.failed());
+            }
             List<AggregateResponse> responses = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                AggregateResponse r = ComputeNodeGrpc.newBlockingStub(channels.get(i))
-                        .withDeadlineAfter(60, TimeUnit.SECONDS)
-                        .runAggregate(AggregateRequest.newBuilder().setJobId(job).setAssetId(assets.get(i))
-                                .setSpec(spec.toByteString()).build());
+                AggregateResponse r = outcome.answered().get(i);
                 responses.add(r);
                 say("node", (char) ('A' + i) + " verified the job on chain and returned " + r.getCiphertextsCount()
-                        + " ciphertexts (" + r.getCiphertexts(0).size() + " bytes each) and a signed attestation");
+                        + " ciphertexts (" + r.getCiphertexts(0).size() + " bytes each), its partial masked with the "
+                        + "others' signed keys, and a signed attestation");
             }
             AggregateResult result = decrypt(paillier, key, spec, responses);
             say("result", "decrypted by the institute only; patients aged 40-60 with HbA1c > 7:");

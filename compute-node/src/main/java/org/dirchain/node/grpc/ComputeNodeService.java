@@ -4,6 +4,8 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
+import org.dirchain.node.api.v1.AggregateKeyRequest;
+import org.dirchain.node.api.v1.AggregateMaskKey;
 import org.dirchain.node.api.v1.AggregateRequest;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.ComputeNodeGrpc;
@@ -62,12 +64,16 @@ public final class ComputeNodeService extends ComputeNodeGrpc.ComputeNodeImplBas
     @Override
     public void runAggregate(AggregateRequest request, StreamObserver<AggregateResponse> out) {
         Context ctx = Context.current();
-        answer(out, () -> aggregates.run(request.getJobId(), request.getAssetId(), request.getSpec().toByteArray(),
-                () -> {
-                    if (ctx.isCancelled()) {
-                        throw new Cancelled(ctx.getDeadline() != null && ctx.getDeadline().isExpired());
-                    }
-                }));
+        answer(out, () -> aggregates.run(request, () -> {
+            if (ctx.isCancelled()) {
+                throw new Cancelled(ctx.getDeadline() != null && ctx.getDeadline().isExpired());
+            }
+        }));
+    }
+
+    @Override
+    public void advertiseAggregateKey(AggregateKeyRequest request, StreamObserver<AggregateMaskKey> out) {
+        answer(out, () -> aggregates.advertiseKey(request));
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.dirchain.chain.model.Attestation;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.he.LanePacking;
+import org.dirchain.node.api.v1.AggregateKeyRequest;
+import org.dirchain.node.api.v1.AggregateMaskKey;
+import org.dirchain.node.api.v1.AggregateRequest;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.AggregateSpec;
 import org.dirchain.node.data.ContentCommitment;
@@ -54,6 +57,7 @@ public final class AggregateJobRunner {
     private final AggregateEngine engine;
     private final PartialNoise noise;
     private final ReleasedNoisyPartials released;
+    private final AggregateMasking masking;
     private final Map<String, HePublicKey> keys = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, HePublicKey> eldest) {
@@ -62,16 +66,36 @@ public final class AggregateJobRunner {
     };
 
     public AggregateJobRunner(NodeCatalog catalog, GrantVerifier verifier, AttestationSigner signer,
-            AggregateEngine engine, PartialNoise noise, ReleasedNoisyPartials released) {
+            AggregateEngine engine, PartialNoise noise, ReleasedNoisyPartials released, AggregateMasking masking) {
         this.catalog = catalog;
         this.verifier = verifier;
         this.signer = signer;
         this.engine = engine;
         this.noise = noise;
         this.released = released;
+        this.masking = masking;
     }
 
-    public AggregateResponse run(long jobId, long assetId, byte[] specBytes, Checkpoint checkpoint) {
+    /** A masking key for this node's asset in a multi-asset job, after verifying the job on chain. */
+    public AggregateMaskKey advertiseKey(AggregateKeyRequest request) {
+        byte[] specBytes = request.getSpec().toByteArray();
+        AggregateSpec spec = parse(specBytes);
+        catalog.table(request.getAssetId()).orElseThrow(
+                () -> Refusal.notFound("asset " + request.getAssetId() + " is not served by this node"));
+        Set<Operation> ops;
+        try {
+            ops = AggregateSpecs.operations(spec);
+        } catch (InvalidQueryException e) {
+            throw Refusal.invalid("spec of job " + request.getJobId() + ": " + e.getMessage());
+        }
+        JobAuthorisation auth = verifier.verify(request.getJobId(), request.getAssetId(), specBytes, ops);
+        return masking.advertise(auth, request.getAttempt());
+    }
+
+    public AggregateResponse run(AggregateRequest request, Checkpoint checkpoint) {
+        long jobId = request.getJobId();
+        long assetId = request.getAssetId();
+        byte[] specBytes = request.getSpec().toByteArray();
         AggregateSpec spec = parse(specBytes);
         LocalTable table = catalog.table(assetId)
                 .orElseThrow(() -> Refusal.notFound("asset " + assetId + " is not served by this node"));
@@ -90,6 +114,13 @@ public final class AggregateJobRunner {
         HePublicKey key = publicKey(scheme, spec);
 
         JobAuthorisation auth = verifier.verify(jobId, assetId, specBytes, ops);
+        boolean masked = auth.job().assets().size() > 1;
+        if (masked != request.getParticipantsCount() > 0) {
+            throw masked ? Refusal.precondition("job " + jobId + " is over " + auth.job().assets().size()
+                    + " assets: its partials are masked, so the request must carry every participant's key "
+                    + "(AdvertiseAggregateKey first)")
+                    : Refusal.invalid("job " + jobId + " is over one asset: its partial is not masked");
+        }
         checkpoint.check();
         ContentCommitment local = catalog.requireMatchesChain(assetId, auth.asset().contentCommitment());
         Hash32 published = auth.asset().contentCommitment();
@@ -104,12 +135,18 @@ public final class AggregateJobRunner {
                 .setAssetId(assetId)
                 .setHeScheme(scheme.name())
                 .setEpsilonMilli(epsilon);
-        for (BigInteger plaintext : plaintexts(vector, key, spec.getLaneBits(), jobId)) {
+        BigInteger[] plaintexts = plaintexts(vector, key, spec.getLaneBits(), jobId);
+        if (masked) {
+            plaintexts = masking.mask(auth, request.getAttempt(), request.getParticipantsList(), plaintexts,
+                    key.plaintextModulus());
+        }
+        for (BigInteger plaintext : plaintexts) {
             out.addCiphertexts(ByteString.copyFrom(scheme.serializeCiphertext(scheme.encrypt(key, plaintext))));
         }
         // The weight is the rows scanned, not the cohort: the ledger is public, the cohort is not.
         Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, local.rowCount());
-        LOG.info("job={} asset={} computed: {} ciphertexts, epsilonMilli={}", jobId, assetId, vector.length, epsilon);
+        LOG.info("job={} asset={} computed: {} ciphertexts, epsilonMilli={} masked={}", jobId, assetId, vector.length,
+                epsilon, masked);
         return out.setAssetIndex(att.assetIndex())
                 .setCommitment(ByteString.copyFrom(published.bytes()))
                 .setWeight(att.weight())

@@ -30,10 +30,12 @@ import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
 import org.dirchain.he.EncryptedAggregator;
 import org.dirchain.he.LanePacking;
+import org.dirchain.node.api.client.MaskedAggregateClient;
 import org.dirchain.node.api.v1.AggregateRequest;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.dirchain.node.api.v1.AggregateSpec;
 import org.dirchain.node.api.v1.Clamp;
+import org.dirchain.node.api.v1.ComputeNodeGrpc;
 import org.dirchain.node.api.v1.DescribeAssetsRequest;
 import org.dirchain.node.api.v1.Filter;
 import org.dirchain.node.api.v1.IdentifyRequest;
@@ -114,9 +116,43 @@ class AggregateOverGrpcTest {
         return grants;
     }
 
+    /** The job over all three assets, the way a coordinator runs it: masking keys, then masked partials. */
+    static MaskedAggregateClient.Outcome runJob(long job, AggregateSpec spec) {
+        List<MaskedAggregateClient.Participant> participants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            participants.add(new MaskedAggregateClient.Participant(i, c.assetIds.get(i),
+                    ComputeNodeGrpc.newFutureStub(c.channels.get(i))));
+        }
+        try {
+            return new MaskedAggregateClient(Duration.ofSeconds(60), 3, progress -> { })
+                    .run(job, spec.toByteString(), 3, participants, 3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All three answers of a job, in asset order. */
+    static List<AggregateResponse> runAll(long job, AggregateSpec spec) {
+        MaskedAggregateClient.Outcome outcome = runJob(job, spec);
+        assertEquals(3, outcome.answered().size(), () -> "every node answers: " + outcome.failed());
+        return List.of(outcome.answered().get(0), outcome.answered().get(1), outcome.answered().get(2));
+    }
+
+    /** One node's part in the job: its answer, or its refusal as the status it sent. */
     static AggregateResponse run(int node, long job, AggregateSpec spec) {
-        return c.node(node).runAggregate(AggregateRequest.newBuilder().setJobId(job).setAssetId(c.assetIds.get(node))
-                .setSpec(spec.toByteString()).build());
+        MaskedAggregateClient.Outcome outcome = runJob(job, spec);
+        if (outcome.failed().containsKey(node)) {
+            throw outcome.failed().get(node).asRuntimeException();
+        }
+        return outcome.answered().get(node);
+    }
+
+    static BigInteger[] decryptSum(List<AggregateResponse> responses) {
+        EncryptedAggregator aggregator = new EncryptedAggregator(paillier, requesterKey.publicKey());
+        return EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
+                aggregator.sum(responses.stream()
+                        .map(r -> r.getCiphertextsList().stream().map(ByteString::toByteArray).toList()).toList()));
     }
 
     static AggregateResult decrypt(AggregateSpec spec, List<AggregateResponse> responses) {
@@ -135,7 +171,7 @@ class AggregateOverGrpcTest {
     void encryptedAggregateOverThreeNodesEqualsThePlaintextAnswerAndSettles() {
         AggregateSpec spec = spec(0);
         long job = submit(spec, 0, approvedGrants(0));
-        List<AggregateResponse> responses = List.of(run(0, job, spec), run(1, job, spec), run(2, job, spec));
+        List<AggregateResponse> responses = runAll(job, spec);
 
         int slots = new VectorLayout(AggregateSpecs.toQuery(spec)).length();
         responses.forEach(r -> assertEquals((slots + 14) / 15, r.getCiphertextsCount(), "15 lanes of 128 bits each"));
@@ -177,20 +213,27 @@ class AggregateOverGrpcTest {
     }
 
     @Test
-    void aNodeNeverReturnsAPlaintextPartial() {
+    void oneNodesPartialDecryptsToMaskedNoiseAndOnlyTheSumToTheAnswer() {
         AggregateSpec spec = spec(0, 0);
         long job = submit(spec, 0, approvedGrants(0));
-        AggregateResponse a = run(0, job, spec);
-        AggregateResponse b = run(0, job, spec);
-        BigInteger[] plain = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
-                new EncryptedAggregator(paillier, requesterKey.publicKey()).sum(List.of(
-                        a.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
-        assertEquals(plain.length, a.getCiphertextsCount());
-        for (int i = 0; i < plain.length; i++) {
-            byte[] ct = a.getCiphertexts(i).toByteArray();
+        List<AggregateResponse> first = runAll(job, spec);
+        List<AggregateResponse> again = runAll(job, spec);
+        BigInteger[] sum = decryptSum(first);
+        assertArrayEquals(sum, decryptSum(again), "the masks cancel in every attempt's sum");
+        BigInteger n = requesterKey.publicKey().plaintextModulus();
+        assertEquals(sum.length, first.get(0).getCiphertextsCount());
+        for (int i = 0; i < sum.length; i++) {
+            byte[] ct = first.get(0).getCiphertexts(i).toByteArray();
             assertTrue(ct.length > 256, "a 2048-bit Paillier ciphertext, not a small number");
-            assertNotEquals(a.getCiphertexts(i), b.getCiphertexts(i), "encryption is randomised");
-            assertTrue(!new BigInteger(1, ct).equals(plain[i].abs()), "the payload is not the value itself");
+            // Even the holder of the decryption key sees a residue spread over [0, n), the partial plus
+            // masks: far outside the range a partial can take (its decoder reports an overflow).
+            BigInteger one = paillier.decrypt(requesterKey.secretKey(), paillier.deserializeCiphertext(
+                    requesterKey.publicKey(), ct));
+            BigInteger oneAgain = paillier.decrypt(requesterKey.secretKey(), paillier.deserializeCiphertext(
+                    requesterKey.publicKey(), again.get(0).getCiphertexts(i).toByteArray()));
+            BigInteger centred = one.min(n.subtract(one));
+            assertTrue(centred.bitLength() > n.bitLength() - 64, "masked: " + one);
+            assertNotEquals(one, oneAgain, "fresh masks in every attempt");
         }
     }
 
@@ -198,7 +241,7 @@ class AggregateOverGrpcTest {
     void differentialPrivacyNoiseIsAddedWithTheEpsilonOnChain() {
         AggregateSpec spec = spec(500);
         long job = submit(spec, 500, approvedGrants(2000));
-        List<AggregateResponse> responses = List.of(run(0, job, spec), run(1, job, spec), run(2, job, spec));
+        List<AggregateResponse> responses = runAll(job, spec);
         responses.forEach(r -> assertEquals(500, r.getEpsilonMilli()));
         AggregateResult noisy = decrypt(spec, responses);
         int differing = 0;
@@ -214,25 +257,18 @@ class AggregateOverGrpcTest {
     }
 
     @Test
-    void aDifferentiallyPrivateJobAskedAgainGetsTheSameNoisyPartialEncryptedAfresh() {
+    void aDifferentiallyPrivateJobAskedAgainGetsTheSameNoisySumEncryptedAndMaskedAfresh() {
         AggregateSpec spec = spec(500, 0);
         long job = submit(spec, 500, approvedGrants(2000));
-        AggregateResponse first = run(0, job, spec);
-        AggregateResponse again = run(0, job, spec);
-        EncryptedAggregator aggregator = new EncryptedAggregator(paillier, requesterKey.publicKey());
-        BigInteger[] a = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
-                aggregator.sum(List.of(first.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
-        BigInteger[] b = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
-                aggregator.sum(List.of(again.getCiphertextsList().stream().map(ByteString::toByteArray).toList())));
-        assertArrayEquals(a, b, "no second draw of noise: two noisy answers would spend more than the epsilon");
-        assertNotEquals(first.getCiphertexts(0), again.getCiphertexts(0), "encrypted afresh");
+        List<AggregateResponse> first = runAll(job, spec);
+        List<AggregateResponse> again = runAll(job, spec);
+        BigInteger[] a = decryptSum(first);
+        assertArrayEquals(a, decryptSum(again), "no second draw of noise: two noisy answers would spend more than the epsilon");
+        assertNotEquals(first.get(0).getCiphertexts(0), again.get(0).getCiphertexts(0), "encrypted afresh");
 
         AggregateSpec exact = spec(0, 0);
-        long plainJob = submit(exact, 0, approvedGrants(0));
-        BigInteger[] p = EncryptedAggregator.decrypt(paillier, requesterKey.secretKey(), requesterKey.publicKey(),
-                aggregator.sum(List.of(run(0, plainJob, exact).getCiphertextsList().stream()
-                        .map(ByteString::toByteArray).toList())));
-        assertFalse(java.util.Arrays.equals(a, p), "the resent answer is the noisy one, not the exact partial");
+        BigInteger[] p = decryptSum(runAll(submit(exact, 0, approvedGrants(0)), exact));
+        assertFalse(java.util.Arrays.equals(a, p), "the resent answers are the noisy ones, not the exact partials");
     }
 
     @Test

@@ -1,20 +1,19 @@
 package org.dirchain.coordinator.jobs;
 
-import com.google.common.util.concurrent.ListenableFuture;
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.dirchain.chain.index.DirectoryIndex;
 import org.dirchain.chain.index.IndexedAsset;
 import org.dirchain.chain.index.IndexedJob;
 import org.dirchain.chain.index.IndexedOrganisation;
 import org.dirchain.coordinator.CoordinatorProperties;
-import org.dirchain.node.api.v1.AggregateRequest;
+import org.dirchain.node.api.client.MaskedAggregateClient;
 import org.dirchain.node.api.v1.AggregateResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs a submitted job: asks the node of every asset of the job (found in the index: the asset's
- * node organisation and the endpoint it registered) for its encrypted contribution, all in
- * parallel with a deadline, records each outcome as it comes, then hands over to
- * {@link JobAggregation}. Runs on the {@link JobExecutor}, never on a request thread.
+ * node organisation and the endpoint it registered) for its encrypted contribution, masked when the
+ * job has several assets ({@link MaskedAggregateClient}: keys first, then the masked partials, all
+ * in parallel with a deadline, retaken without a node that dropped), records each outcome, then
+ * hands over to {@link JobAggregation}. Runs on the {@link JobExecutor}, never on a request thread.
  */
 @Component
 class JobOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(JobOrchestrator.class);
+    /** Masked attempts per job: each retry leaves out the nodes that failed the one before. */
+    private static final int MASKING_ATTEMPTS = 3;
 
     private final DirectoryIndex index;
     private final JobRepository jobs;
@@ -99,61 +101,65 @@ class JobOrchestrator {
             LOG.info("job not orchestrated, no longer SUBMITTED job={}", jobId);
             return;
         }
-        List<ListenableFuture<AggregateResponse>> calls = new ArrayList<>();
+        List<MaskedAggregateClient.Participant> participants = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long assetId = onChain.assetIds().get(i);
             long nodeOrg = index.asset(assetId).map(IndexedAsset::nodeOrg).orElse(0L);
             jobs.insertContribution(jobId, i, assetId, nodeOrg);
             String endpoint = index.organisation(nodeOrg).map(IndexedOrganisation::nodeEndpoint).orElse(null);
             if (!NodeChannels.isEndpoint(endpoint)) {
-                calls.add(null);
                 jobs.recordFailure(jobId, i, ContributionStatus.UNREACHABLE,
                         "node organisation " + nodeOrg + " has registered no endpoint (host:port)");
                 continue;
             }
-            AggregateRequest request = AggregateRequest.newBuilder().setJobId(jobId).setAssetId(assetId)
-                    .setSpec(com.google.protobuf.ByteString.copyFrom(job.spec())).build();
-            calls.add(channels.node(endpoint)
-                    .withDeadlineAfter(settings.nodeDeadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .runAggregate(request));
+            participants.add(new MaskedAggregateClient.Participant(i, assetId, channels.node(endpoint)));
         }
-        int answered = 0;
-        for (int i = 0; i < n; i++) {
-            if (calls.get(i) != null) {
-                answered += collect(jobId, i, onChain.assetIds().get(i), calls.get(i)) ? 1 : 0;
-                jobs.updateProgress(jobId, answered + " of " + n + " nodes answered");
-            }
+        MaskedAggregateClient client = new MaskedAggregateClient(settings.nodeDeadline(), MASKING_ATTEMPTS,
+                progress -> jobs.updateProgress(jobId, progress));
+        MaskedAggregateClient.Outcome outcome;
+        try {
+            outcome = client.run(jobId, ByteString.copyFrom(job.spec()), n, participants, onChain.quorum());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Interrupted();
         }
-        LOG.info("job contributions collected job={} ok={} of={} quorum={}", jobId, answered, n, onChain.quorum());
+        outcome.failed().forEach((i, status) -> {
+            Status s = ContributionStatus.statusOf(status.asRuntimeException());
+            ContributionStatus result = ContributionStatus.of(s);
+            LOG.info("node contribution {} job={} asset={} reason={}", result, jobId, onChain.assetIds().get(i),
+                    ContributionStatus.reason(s));
+            jobs.recordFailure(jobId, i, result, ContributionStatus.reason(s));
+        });
+        record(jobId, onChain, outcome.answered());
+        jobs.updateProgress(jobId, outcome.answered().size() + " of " + n + " nodes answered");
+        LOG.info("job contributions collected job={} ok={} of={} quorum={} attempts={}", jobId,
+                outcome.answered().size(), n, onChain.quorum(), outcome.attempts());
         aggregation.finish(jobId, onChain.quorum());
     }
 
-    /** Waits for one node's answer and records it; true when it contributed. */
-    private boolean collect(long jobId, int assetIndex, long assetId, ListenableFuture<AggregateResponse> call) {
-        try {
-            AggregateResponse r = call.get();
-            if (r.getJobId() != jobId || r.getAssetId() != assetId || r.getAssetIndex() != assetIndex
-                    || r.getCiphertextsCount() == 0) {
-                jobs.recordFailure(jobId, assetIndex, ContributionStatus.REFUSED,
+    /**
+     * Records the answers of one attempt. Masked partials are worth something only together: if one
+     * answer is not for this job, asset and index, none of the attempt's answers is recorded.
+     */
+    private void record(long jobId, IndexedJob onChain, Map<Integer, AggregateResponse> answered) {
+        List<Integer> invalid = answered.entrySet().stream().filter(e -> {
+            AggregateResponse r = e.getValue();
+            return r.getJobId() != jobId || r.getAssetId() != onChain.assetIds().get(e.getKey())
+                    || r.getAssetIndex() != e.getKey() || r.getCiphertextsCount() == 0;
+        }).map(Map.Entry::getKey).toList();
+        answered.forEach((i, r) -> {
+            if (invalid.contains(i)) {
+                jobs.recordFailure(jobId, i, ContributionStatus.REFUSED,
                         "the node answered for another job, asset or index, or sent no ciphertexts");
-                return false;
+            } else if (!invalid.isEmpty()) {
+                jobs.recordFailure(jobId, i, ContributionStatus.REFUSED,
+                        "masked partial unusable: another participant's answer was invalid");
+            } else {
+                jobs.recordContribution(jobId, i, r.toByteArray(),
+                        "0x" + HexFormat.of().formatHex(r.getCommitment().toByteArray()), r.getWeight(),
+                        "0x" + HexFormat.of().formatHex(r.getSignature().toByteArray()));
             }
-            jobs.recordContribution(jobId, assetIndex, r.toByteArray(),
-                    "0x" + HexFormat.of().formatHex(r.getCommitment().toByteArray()), r.getWeight(),
-                    "0x" + HexFormat.of().formatHex(r.getSignature().toByteArray()));
-            return true;
-        } catch (ExecutionException e) {
-            Status status = ContributionStatus.statusOf(e.getCause());
-            ContributionStatus outcome = ContributionStatus.of(status);
-            String reason = ContributionStatus.reason(status);
-            LOG.info("node contribution {} job={} asset={} reason={}", outcome, jobId, assetId, reason);
-            jobs.recordFailure(jobId, assetIndex, outcome, reason);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(true);
-            throw new Interrupted();
-        }
+        });
     }
 
     /** The orchestration thread was interrupted (shutdown): not a reason to fail the job. */
