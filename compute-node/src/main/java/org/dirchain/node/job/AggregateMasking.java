@@ -56,7 +56,7 @@ public final class AggregateMasking {
     }
 
     /** What a participant's signature covers: its asset index in the job, the attempt, its org and key. */
-    static SessionId signedSession(long jobId, int assetIndex, int attempt) {
+    public static SessionId signedSession(long jobId, int assetIndex, int attempt) {
         return new SessionId(jobId, "AGGREGATE asset " + assetIndex, 0, attempt);
     }
 

@@ -1,0 +1,142 @@
+package org.dirchain.node.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.dirchain.chain.DirectoryFixture;
+import org.dirchain.chain.model.GrantRequest;
+import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.JobSubmission;
+import org.dirchain.chain.model.Operation;
+import org.dirchain.node.api.v1.AggregateKeyRequest;
+import org.dirchain.node.api.v1.AggregateMaskKey;
+import org.dirchain.node.api.v1.AggregateRequest;
+import org.dirchain.node.api.v1.AggregateResponse;
+import org.dirchain.node.api.v1.AggregateSpec;
+import org.dirchain.node.federation.KeyAdvertisementSigner;
+import org.dirchain.node.job.AggregateMasking;
+import org.dirchain.node.job.AggregateSpecs;
+import org.dirchain.secagg.X25519Keys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a node refuses in a masked aggregate job, each time something that would let a curious
+ * coordinator (or a requester colluding with it) read one node's partial: an unmasked answer to a
+ * multi-asset job, a masking key not signed by the organisation serving that asset, fewer
+ * participants than the quorum, a key used twice, a participant list without the node's own key.
+ */
+class MaskedAggregateRefusalsTest {
+    static NodeCluster c;
+
+    /** Shares {@link AggregateOverGrpcTest}'s helpers (spec, grants, submission), pointed at this class's cluster. */
+    @BeforeAll
+    static void start() throws Exception {
+        c = new NodeCluster();
+        AggregateOverGrpcTest.c = c;
+        AggregateOverGrpcTest.paillier = org.dirchain.he.HomomorphicSchemes.byName("paillier");
+        AggregateOverGrpcTest.requesterKey = AggregateOverGrpcTest.paillier.generateKeyPair();
+    }
+
+    @AfterAll
+    static void stop() {
+        c.close();
+        AggregateOverGrpcTest.c = null;
+    }
+
+    private static AggregateMaskKey advertise(int node, long job, AggregateSpec spec, int attempt) {
+        return c.node(node).advertiseAggregateKey(AggregateKeyRequest.newBuilder().setJobId(job)
+                .setAssetId(c.assetIds.get(node)).setSpec(spec.toByteString()).setAttempt(attempt).build());
+    }
+
+    private static AggregateResponse run(int node, long job, AggregateSpec spec, int attempt, List<AggregateMaskKey> keys) {
+        return c.node(node).runAggregate(AggregateRequest.newBuilder().setJobId(job).setAssetId(c.assetIds.get(node))
+                .setSpec(spec.toByteString()).setAttempt(attempt).addAllParticipants(keys).build());
+    }
+
+    private static StatusRuntimeException refused(Status.Code code, String reason, Runnable call) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
+        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
+        assertTrue(e.getStatus().getDescription().contains(reason), e.getStatus().getDescription());
+        return e;
+    }
+
+    private static long threeAssetJob(AggregateSpec spec) {
+        return AggregateOverGrpcTest.submit(spec, 0, AggregateOverGrpcTest.approvedGrants(0));
+    }
+
+    @Test
+    void aMultiAssetJobIsNeverAnsweredUnmasked() {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0);
+        long job = threeAssetJob(spec);
+        refused(Status.Code.FAILED_PRECONDITION, "masked", () -> run(0, job, spec, 0, List.of()));
+    }
+
+    @Test
+    void aKeyNotSignedByTheServingOrganisationIsRefused() throws Exception {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0);
+        long job = threeAssetJob(spec);
+        List<AggregateMaskKey> keys = new ArrayList<>(List.of(advertise(0, job, spec, 0), advertise(1, job, spec, 0),
+                advertise(2, job, spec, 0)));
+        // The coordinator substitutes a key of its own for node 1's, signed with an account of no node organisation.
+        KeyPairGenerator g = KeyPairGenerator.getInstance("X25519");
+        g.initialize(NamedParameterSpec.X25519);
+        byte[] own = X25519Keys.toRaw((XECPublicKey) g.generateKeyPair().getPublic());
+        int org1 = keys.get(1).getOrgId();
+        byte[] signature = new KeyAdvertisementSigner(c.f.key(DirectoryFixture.OUTSIDER))
+                .sign(AggregateMasking.signedSession(job, 1, 0), org1, own, own);
+        keys.set(1, keys.get(1).toBuilder().setPublicKey(ByteString.copyFrom(own))
+                .setSignature(ByteString.copyFrom(signature)).build());
+        refused(Status.Code.PERMISSION_DENIED, "not an account of organisation " + org1, () -> run(0, job, spec, 0, keys));
+        // The same key claimed for another organisation than the one serving the asset.
+        List<AggregateMaskKey> fresh = List.of(advertise(0, job, spec, 1), advertise(1, job, spec, 1),
+                advertise(2, job, spec, 1).toBuilder().setOrgId(org1).build());
+        refused(Status.Code.PERMISSION_DENIED, "is served by organisation", () -> run(0, job, spec, 1, fresh));
+    }
+
+    @Test
+    void fewerParticipantsThanTheQuorumOrAKeyUsedTwiceOrAMissingOwnKeyAreRefused() {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0);
+        long job = threeAssetJob(spec); // quorum 3
+        AggregateMaskKey k0 = advertise(0, job, spec, 0);
+        AggregateMaskKey k1 = advertise(1, job, spec, 0);
+        refused(Status.Code.FAILED_PRECONDITION, "needs at least 3", () -> run(0, job, spec, 0, List.of(k0, k1)));
+        // that key is spent; node 0's next key masks once, then is spent too
+        AggregateMaskKey k0b = advertise(0, job, spec, 0);
+        AggregateMaskKey k2 = advertise(2, job, spec, 0);
+        run(0, job, spec, 0, List.of(k0b, k1, k2));
+        refused(Status.Code.NOT_FOUND, "advertise first", () -> run(0, job, spec, 0, List.of(k0b, k1, k2)));
+        AggregateMaskKey k1b = advertise(1, job, spec, 2);
+        AggregateMaskKey k2b = advertise(2, job, spec, 2);
+        AggregateMaskKey k0c = advertise(0, job, spec, 2);
+        refused(Status.Code.PERMISSION_DENIED, "not the one it advertised",
+                () -> run(0, job, spec, 2, List.of(k0c.toBuilder().setPublicKey(k1b.getPublicKey()).build(), k1b, k2b)));
+    }
+
+    @Test
+    void aJobOverOneAssetIsAnsweredUnmaskedAndHasNoMaskingKeys() {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0);
+        long grant = c.f.as(DirectoryFixture.REQUESTER).grants().request(new GrantRequest(c.assetIds.get(0),
+                Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM), Hash32.keccak("study"),
+                Duration.ofDays(10), 10, 0));
+        c.f.as(c.providerAccounts.get(0)).grants().approve(grant);
+        long job = c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(spec),
+                Hash32.keccak(spec.toByteArray()), List.of(grant), 0, 1, Duration.ofHours(1),
+                java.math.BigInteger.valueOf(1_000_000)));
+        AggregateResponse r = run(0, job, spec, 0, List.of());
+        assertTrue(r.getCiphertextsCount() > 0);
+        refused(Status.Code.FAILED_PRECONDITION, "over one asset", () -> advertise(0, job, spec, 0));
+    }
+}
