@@ -14,7 +14,12 @@ enum ContributionStatus {
     /** no answer within the node deadline */
     TIMED_OUT,
     /** no endpoint registered, or the node could not be reached */
-    UNREACHABLE;
+    UNREACHABLE,
+    /**
+     * the node took part but its masked partial could not be used: too few participants were left
+     * for a masked sum, or another dropped after it had masked (masks cancel only all together)
+     */
+    ABANDONED;
 
     /**
      * The status of a failed node call. A connection cut while a call is in flight surfaces from the
@@ -33,6 +38,7 @@ enum ContributionStatus {
         return switch (status.getCode()) {
             case DEADLINE_EXCEEDED -> TIMED_OUT;
             case UNAVAILABLE -> UNREACHABLE;
+            case ABORTED -> ABANDONED;
             default -> REFUSED;
         };
     }

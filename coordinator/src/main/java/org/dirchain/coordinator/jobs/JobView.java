@@ -16,7 +16,7 @@ public record JobView(long id, long requesterOrg, String status, String progress
     /**
      * One asset's contribution.
      *
-     * @param status PENDING, OK, REFUSED, TIMED_OUT or UNREACHABLE
+     * @param status PENDING, OK, REFUSED, TIMED_OUT, UNREACHABLE or ABANDONED
      * @param error for a refusal, the gRPC code and the node's reason
      */
     public record NodeOutcome(int assetIndex, long assetId, long nodeOrg, String status, Long weight, String error) {}

@@ -154,7 +154,7 @@ class JobRecoveryApiTest extends ApiTestBase {
                 ApiClient.Response submitted = requester.post("/api/v1/jobs", body);
                 assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
                 long job = submitted.id();
-                awaitJob(requester, job, j -> j.path("progress").asText().equals("1 of 3 nodes answered"));
+                awaitJob(requester, job, j -> j.path("progress").asText().equals("2 of 3 nodes gave masking keys"));
                 return new Interrupted(job, requesterKey);
             } // stopped while node B holds the job
         } finally {
@@ -176,7 +176,7 @@ class JobRecoveryApiTest extends ApiTestBase {
             long job = submitted.id();
             String payer = F.as(OUTSIDER).jobs().job(job).payer();
             BigInteger creditBefore = F.as(OUTSIDER).jobs().credit(payer);
-            awaitJob(requester, job, j -> j.path("progress").asText().equals("1 of 3 nodes answered"));
+            awaitJob(requester, job, j -> j.path("progress").asText().equals("2 of 3 nodes gave masking keys"));
             assertThat(F.as(OUTSIDER).jobs().credit(payer)).as("nothing refunded before the deadline")
                     .isEqualTo(creditBefore);
 

@@ -206,7 +206,10 @@ class JobsApiTest extends ApiTestBase {
             JsonNode failed = awaitJob(requester, job, j -> "FAILED".equals(j.path("chainStatus").asText()));
             assertThat(failed.path("status").asText()).isEqualTo("FAILED");
             assertThat(failed.path("error").asText()).contains("quorum not met");
-            assertThat(failed.path("nodes").get(0).path("status").asText()).isEqualTo("OK");
+            // Masks cancel only in the sum of all: with 2 of 3 left no node is asked for its partial.
+            JsonNode abandoned = failed.path("nodes").get(0);
+            assertThat(abandoned.path("status").asText()).isEqualTo("ABANDONED");
+            assertThat(abandoned.path("error").asText()).contains("a masked sum needs 3");
             JsonNode refused = failed.path("nodes").get(1);
             assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
             assertThat(refused.path("error").asText()).startsWith("PERMISSION_DENIED").contains("revoked");

@@ -31,5 +31,7 @@ class ContributionStatusTest {
         assertThat(ContributionStatus.of(ContributionStatus.statusOf(
                 Status.PERMISSION_DENIED.withDescription("grant revoked").asRuntimeException())))
                 .isEqualTo(ContributionStatus.REFUSED);
+        assertThat(ContributionStatus.of(Status.ABORTED.withDescription("masked partial unusable").asRuntimeException()
+                .getStatus())).as("a masked partial that cannot be summed").isEqualTo(ContributionStatus.ABANDONED);
     }
 }

@@ -67,8 +67,9 @@ public final class MaskedAggregateClient {
             return new Outcome(answers, failed, 1);
         }
         List<Participant> set = List.copyOf(participants);
+        int minimum = Math.max(2, minParticipants);
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
-            if (set.size() < Math.max(2, minParticipants)) {
+            if (set.size() < minimum) {
                 break;
             }
             int a = attempt;
@@ -76,7 +77,7 @@ public final class MaskedAggregateClient {
                     .newBuilder().setJobId(jobId).setAssetId(p.assetId()).setSpec(spec).setAttempt(a).build()),
                     failed, "nodes gave masking keys" + (a == 0 ? "" : " (attempt " + (a + 1) + ")"));
             set = set.stream().filter(p -> keys.containsKey(p.assetIndex())).toList();
-            if (set.size() < Math.max(2, minParticipants)) {
+            if (set.size() < minimum) {
                 break;
             }
             List<AggregateMaskKey> listed = set.stream().map(p -> keys.get(p.assetIndex())).toList();
@@ -90,8 +91,12 @@ public final class MaskedAggregateClient {
             set = set.stream().filter(p -> answers.containsKey(p.assetIndex())).toList();
             for (Participant p : set) {
                 failed.put(p.assetIndex(), Status.ABORTED.withDescription("masked partial unusable: a participant "
-                        + "dropped after it was masked; asked again without it"));
+                        + "dropped after it was masked"));
             }
+        }
+        for (Participant p : set) {
+            failed.putIfAbsent(p.assetIndex(), Status.ABORTED.withDescription("not asked for its partial: "
+                    + set.size() + " participant(s) left, a masked sum needs " + minimum));
         }
         return new Outcome(Map.of(), failed, maxAttempts);
     }
