@@ -118,6 +118,10 @@ class AggregateOverGrpcTest {
 
     /** The job over all three assets, the way a coordinator runs it: masking keys, then masked partials. */
     static MaskedAggregateClient.Outcome runJob(long job, AggregateSpec spec) {
+        return runJob(job, spec, 3);
+    }
+
+    static MaskedAggregateClient.Outcome runJob(long job, AggregateSpec spec, int quorum) {
         List<MaskedAggregateClient.Participant> participants = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             participants.add(new MaskedAggregateClient.Participant(i, c.assetIds.get(i),
@@ -125,7 +129,7 @@ class AggregateOverGrpcTest {
         }
         try {
             return new MaskedAggregateClient(Duration.ofSeconds(60), 3, progress -> { })
-                    .run(job, spec.toByteString(), 3, participants, 3);
+                    .run(job, spec.toByteString(), 3, participants, quorum);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

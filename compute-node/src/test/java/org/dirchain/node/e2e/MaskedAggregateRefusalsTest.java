@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.nio.file.Files;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.XECPublicKey;
 import java.security.spec.NamedParameterSpec;
@@ -19,6 +20,7 @@ import org.dirchain.chain.model.GrantRequest;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.node.api.client.MaskedAggregateClient;
 import org.dirchain.node.api.v1.AggregateKeyRequest;
 import org.dirchain.node.api.v1.AggregateMaskKey;
 import org.dirchain.node.api.v1.AggregateRequest;
@@ -123,6 +125,39 @@ class MaskedAggregateRefusalsTest {
         AggregateMaskKey k0c = advertise(0, job, spec, 2);
         refused(Status.Code.PERMISSION_DENIED, "not the one it advertised",
                 () -> run(0, job, spec, 2, List.of(k0c.toBuilder().setPublicKey(k1b.getPublicKey()).build(), k1b, k2b)));
+    }
+
+    @Test
+    void aNodeFailingAfterTheOthersMaskedIsLeftOutAndTheSumIsRetakenWithoutIt() throws Exception {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0, 0);
+        long job = c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(spec),
+                Hash32.keccak(spec.toByteArray()), AggregateOverGrpcTest.approvedGrants(0), 0, 2, Duration.ofHours(1),
+                java.math.BigInteger.valueOf(1_000_000)));
+        String original = Files.readString(c.files.get(2));
+        MaskedAggregateClient.Outcome outcome;
+        try {
+            // node 2 gives its key, then refuses to compute: its data no longer matches its commitment
+            Files.writeString(c.files.get(2), original.replaceFirst("\n(\\d+),", "\n99,"));
+            outcome = AggregateOverGrpcTest.runJob(job, spec, 2);
+        } finally {
+            Files.writeString(c.files.get(2), original);
+        }
+        assertEquals(Set.of(0, 1), outcome.answered().keySet());
+        assertEquals(2, outcome.attempts(), "the first attempt's masks with node 2 could not cancel");
+        assertEquals(Status.Code.FAILED_PRECONDITION, outcome.failed().get(2).getCode());
+        // The second attempt's two partials sum to the answer over assets 0 and 1.
+        AggregateSpec exact = spec;
+        long check = c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(exact),
+                Hash32.keccak(exact.toByteArray()), AggregateOverGrpcTest.approvedGrants(0), 0, 3, Duration.ofHours(1),
+                java.math.BigInteger.valueOf(1_000_000)));
+        List<AggregateResponse> all = AggregateOverGrpcTest.runAll(check, exact);
+        java.math.BigInteger[] twoOfThree = AggregateOverGrpcTest.decryptSum(List.of(outcome.answered().get(0),
+                outcome.answered().get(1)));
+        java.math.BigInteger[] third = AggregateOverGrpcTest.decryptSum(all);
+        // all three minus the same two = the third's exact partial: small numbers, not masked residues
+        for (int i = 0; i < twoOfThree.length; i++) {
+            assertTrue(third[i].subtract(twoOfThree[i]).abs().bitLength() < 64, "exact partials, masks cancelled");
+        }
     }
 
     @Test
