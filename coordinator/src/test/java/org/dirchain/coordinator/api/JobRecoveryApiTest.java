@@ -201,12 +201,19 @@ class JobRecoveryApiTest extends ApiTestBase {
     }
 
     static String statusInDatabase(Path dataDir, long job) {
+        return scalarInDatabase(dataDir, "SELECT status FROM jobs WHERE id = ?", job);
+    }
+
+    /** One value read straight from a stopped coordinator's embedded database. */
+    static String scalarInDatabase(Path dataDir, String sql, Object... params) {
         String url = "jdbc:h2:file:" + dataDir.resolve("coordinator") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement q = c.prepareStatement("SELECT status FROM jobs WHERE id = ?")) {
-            q.setLong(1, job);
+                PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = q.executeQuery()) {
-                assertThat(rs.next()).isTrue();
+                assertThat(rs.next()).as(sql).isTrue();
                 return rs.getString(1);
             }
         } catch (SQLException e) {

@@ -9,11 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,26 +119,11 @@ class TrainingRecoveryApiTest extends ApiTestBase {
     }
 
     private static long lastJob(Path dataDir) {
-        return query(dataDir, "SELECT MAX(id) FROM jobs", 0);
+        return Long.parseLong(JobRecoveryApiTest.scalarInDatabase(dataDir, "SELECT MAX(id) FROM jobs"));
     }
 
     private static long incarnation(Path dataDir, long job) {
-        return query(dataDir, "SELECT incarnation FROM training_checkpoints WHERE job_id = ?", job);
-    }
-
-    private static long query(Path dataDir, String sql, long param) {
-        String url = "jdbc:h2:file:" + dataDir.resolve("coordinator") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement q = c.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                q.setLong(1, param);
-            }
-            try (ResultSet rs = q.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(JobRecoveryApiTest.scalarInDatabase(dataDir,
+                "SELECT incarnation FROM training_checkpoints WHERE job_id = ?", job));
     }
 }
