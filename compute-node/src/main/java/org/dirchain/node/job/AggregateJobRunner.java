@@ -26,6 +26,7 @@ import org.dirchain.he.HomomorphicScheme;
 import org.dirchain.he.HomomorphicSchemes;
 import org.dirchain.node.query.AggregateEngine;
 import org.dirchain.node.query.AggregateQuery;
+import org.dirchain.node.query.BoundQuery;
 import org.dirchain.node.query.InvalidQueryException;
 import org.dirchain.node.query.LocalAggregate;
 import org.dirchain.node.privacy.PartialNoise;
@@ -104,7 +105,7 @@ public final class AggregateJobRunner {
         Map<String, BigDecimal[]> clamps;
         try {
             query = AggregateSpecs.toQuery(spec);
-            query.validateAgainst(table.schema());
+            BoundQuery.validate(query, table.schema());
             ops = AggregateSpecs.operations(spec);
             clamps = AggregateSpecs.clamps(spec);
         } catch (InvalidQueryException | org.dirchain.node.data.UnknownColumnException e) {

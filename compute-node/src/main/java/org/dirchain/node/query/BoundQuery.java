@@ -13,7 +13,7 @@ import org.dirchain.node.data.TableSchema;
 import org.dirchain.node.data.UnknownColumnException;
 
 /** A query resolved against one table's schema: column indexes and typed predicates. */
-final class BoundQuery {
+public final class BoundQuery {
 
   /** One filter, evaluated on the cursor's current row. */
   private interface RowPredicate {
@@ -40,6 +40,15 @@ final class BoundQuery {
   /**
    * @throws InvalidQueryException for an unknown column or a column of the wrong type
    */
+  /**
+   * Checks a query against a table's schema.
+   *
+   * @throws InvalidQueryException naming the column and the problem
+   */
+  public static void validate(AggregateQuery q, TableSchema schema) {
+    bind(q, schema);
+  }
+
   static BoundQuery bind(AggregateQuery q, TableSchema schema) {
     RowPredicate[] filters = new RowPredicate[q.filters().size()];
     for (int i = 0; i < filters.length; i++) {

@@ -205,7 +205,7 @@ class AggregateEngineTest {
     for (Case c : cases) {
       InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> engine.evaluate(t, c.query()));
       assertTrue(e.getMessage().contains(c.message()), e.getMessage());
-      assertThrows(InvalidQueryException.class, () -> c.query().validateAgainst(t.schema()));
+      assertThrows(InvalidQueryException.class, () -> BoundQuery.validate(c.query(), t.schema()));
     }
   }
 

@@ -68,6 +68,13 @@ class JobController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(jobs.result(caller, id));
     }
 
+    @GetMapping(value = "/{id}/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The decrypted statistics of a managed-key job", description = "Requester only (404 for "
+            + "anyone else); 409 until it is aggregated, or when the job was submitted with the requester's own key.")
+    ManagedResults.AggregateStatistics statistics(CallerOrganisation caller, @PathVariable @Positive long id) {
+        return jobs.statistics(caller, id);
+    }
+
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a job", description = "Requester only, while SUBMITTED or RUNNING: failed on "
             + "chain and the fee refunded.")

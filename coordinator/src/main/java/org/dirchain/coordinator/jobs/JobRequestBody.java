@@ -16,18 +16,22 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An aggregate job as a requester submits it: one approved grant per asset, the query, and the
- * requester's homomorphic public key (the secret key never leaves the requester). The requester's
- * organisation is the caller's.
+ * An aggregate job as a requester submits it: one approved grant per asset, the query, and either
+ * the requester's homomorphic public key (client-side key: the secret key never leaves the
+ * requester) or the managed key mode. The requester's organisation is the caller's.
  */
 public record JobRequestBody(
         @Schema(description = "one approved grant of the caller per asset, in the order the assets are used")
         @NotEmpty @Size(max = MAX_ASSETS) List<@NotNull @Positive Long> grants,
         @NotNull @Valid QueryBody query,
-        @Schema(description = "homomorphic scheme, e.g. \"paillier\"")
-        @NotBlank String heScheme,
-        @Schema(description = "Base64 of the scheme's public-key encoding; results are encrypted under it")
-        @NotBlank @Size(max = 65_536) String hePublicKey,
+        @Schema(description = "CLIENT (default): the requester's own public key in hePublicKey, its secret key stays "
+                + "with the requester; MANAGED: the coordinator keeps a key pair for the requester's organisation "
+                + "(secret store) and serves the decrypted statistics at /jobs/{id}/statistics")
+        KeyMode keyMode,
+        @Schema(description = "homomorphic scheme, e.g. \"paillier\" (CLIENT mode; MANAGED uses paillier)")
+        @Size(max = 32) String heScheme,
+        @Schema(description = "Base64 of the scheme's public-key encoding; results are encrypted under it (CLIENT mode only)")
+        @Size(max = 65_536) String hePublicKey,
         @Schema(description = "differential-privacy epsilon (at most 3 decimals); absent or 0: no noise")
         @DecimalMin("0") @DecimalMax("1000000") BigDecimal epsilon,
         @Schema(description = "clamping bounds for every summed column; required when epsilon > 0")
@@ -62,4 +66,11 @@ public record JobRequestBody(
     public enum FilterOp { EQ, NE, LT, LE, GT, GE, BETWEEN, IN }
 
     public enum MeasureKind { COUNT, SUM, MEAN, VARIANCE, HISTOGRAM }
+
+    /** Who holds the secret key the result is encrypted under. */
+    public enum KeyMode { CLIENT, MANAGED }
+
+    KeyMode mode() {
+        return keyMode == null ? KeyMode.CLIENT : keyMode;
+    }
 }

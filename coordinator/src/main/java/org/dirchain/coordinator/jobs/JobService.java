@@ -34,22 +34,24 @@ class JobService {
     private final JobOrchestrator orchestrator;
     private final JobAggregation aggregation;
     private final TransactionTemplate transaction;
+    private final ManagedResults managed;
 
     JobService(ChainWriter writer, DirectoryIndex index, JobRepository jobs, JobOrchestrator orchestrator,
-            JobAggregation aggregation, TransactionTemplate transaction) {
+            JobAggregation aggregation, TransactionTemplate transaction, ManagedResults managed) {
         this.writer = writer;
         this.index = index;
         this.jobs = jobs;
         this.orchestrator = orchestrator;
         this.aggregation = aggregation;
         this.transaction = transaction;
+        this.managed = managed;
     }
 
     JobView submit(CallerOrganisation caller, JobRequestBody body) {
         if (!caller.has(Role.REQUESTER)) {
             throw ApiProblemException.forbidden("only a REQUESTER organisation submits jobs");
         }
-        JobSpecs.CheckedJob checked = JobSpecs.check(body);
+        JobSpecs.CheckedJob checked = JobSpecs.check(body, () -> managed.publicKey(caller.orgId()));
         byte[] spec = checked.spec().toByteArray();
         Hash32 specHash = Hash32.keccak(spec);
         JobSubmission submission = new JobSubmission(checked.operations(), specHash, body.grants(),
@@ -82,6 +84,20 @@ class JobService {
                         "job " + id + " is " + jobs.job(id).orElseThrow().status()
                                 + (job.status() == JobState.FAILED ? "; it has no result" : "; try again later"),
                         Map.of("status", job.status().name())));
+    }
+
+    /**
+     * The decrypted statistics of a managed-key job, for the requester only (404 for anyone else);
+     * 409 before the result is ready, or when the job's key is the requester's own (decrypt it there).
+     */
+    ManagedResults.AggregateStatistics statistics(CallerOrganisation caller, long id) {
+        byte[] payload = result(caller, id);
+        JobRecord job = jobs.job(id).orElseThrow();
+        long epsilonMilli = index.job(id).map(IndexedJob::epsilonMilli).orElse(0L);
+        return managed.statistics(job, payload, epsilonMilli).orElseThrow(() -> new ApiProblemException(
+                HttpStatus.CONFLICT, ProblemTypes.CLIENT_SIDE_KEY, "Encrypted under the requester's own key",
+                "job " + id + " was submitted with keyMode CLIENT: fetch /result and decrypt it with your secret key",
+                Map.of()));
     }
 
     /** The requester gives up on a job before its result is aggregated: failed on chain, fee refunded. */

@@ -34,13 +34,19 @@ import org.dirchain.node.api.v1.Query;
 final class JobSpecs {
     /** 128-bit lanes: up to 8 contributions add without carrying (see node.proto). */
     static final int LANE_BITS = 128;
+    /** The scheme of managed keys. */
+    static final String MANAGED_SCHEME = "paillier";
 
     private JobSpecs() {}
 
     /** A job ready to submit: the spec, the ledger operations it uses and the chain parameters. */
     record CheckedJob(AggregateSpec spec, Set<Operation> operations, long epsilonMilli, BigInteger feeWei) {}
 
-    static CheckedJob check(JobRequestBody body) {
+    /**
+     * @param managedKey the encoded managed public key of the caller's organisation (MANAGED mode),
+     *     asked for only once the rest of the body checks out
+     */
+    static CheckedJob check(JobRequestBody body, java.util.function.Supplier<byte[]> managedKey) {
         List<FieldProblem> problems = new ArrayList<>();
         if (new HashSet<>(body.grants()).size() != body.grants().size()) {
             problems.add(new FieldProblem("grants", "must not name a grant twice"));
@@ -49,15 +55,35 @@ final class JobSpecs {
             problems.add(new FieldProblem("quorum", "must not exceed the number of grants (" + body.grants().size() + ")"));
         }
         long epsilonMilli = epsilonMilli(body.epsilon(), problems);
-        byte[] publicKey = publicKey(body.heScheme(), body.hePublicKey(), problems);
+        boolean managed = body.mode() == JobRequestBody.KeyMode.MANAGED;
+        String scheme = managed ? MANAGED_SCHEME : body.heScheme();
+        byte[] publicKey = null;
+        if (managed) {
+            if (body.hePublicKey() != null) {
+                problems.add(new FieldProblem("hePublicKey", "must be absent with keyMode MANAGED: the coordinator "
+                        + "supplies the key"));
+            }
+            if (body.heScheme() != null && !MANAGED_SCHEME.equals(body.heScheme())) {
+                problems.add(new FieldProblem("heScheme", "keyMode MANAGED uses " + MANAGED_SCHEME));
+            }
+        } else if (body.heScheme() == null || body.heScheme().isBlank()) {
+            problems.add(new FieldProblem("heScheme", "must not be blank (or use keyMode MANAGED)"));
+        } else if (body.hePublicKey() == null || body.hePublicKey().isBlank()) {
+            problems.add(new FieldProblem("hePublicKey", "must not be blank (or use keyMode MANAGED)"));
+        } else {
+            publicKey = publicKey(body.heScheme(), body.hePublicKey(), problems);
+        }
         Query query = query(body.query(), problems);
         List<Clamp> clamps = clamps(body, epsilonMilli, problems);
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
         }
+        if (managed) {
+            publicKey = managedKey.get();
+        }
         AggregateSpec.Builder spec = AggregateSpec.newBuilder()
                 .setQuery(query)
-                .setHeScheme(body.heScheme())
+                .setHeScheme(scheme)
                 .setHePublicKey(ByteString.copyFrom(publicKey))
                 .setFixedPointScale(body.fixedPointScale() == null ? 6 : body.fixedPointScale())
                 .addAllClamps(clamps)

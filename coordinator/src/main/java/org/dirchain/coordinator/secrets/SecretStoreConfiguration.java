@@ -33,4 +33,9 @@ class SecretStoreConfiguration {
     OrganisationKeys organisationKeys(SecretStore store) {
         return new OrganisationKeys(store);
     }
+
+    @Bean
+    ManagedHeKeys managedHeKeys(SecretStore store) {
+        return new ManagedHeKeys(store, org.dirchain.he.HomomorphicSchemes.byName("paillier"));
+    }
 }

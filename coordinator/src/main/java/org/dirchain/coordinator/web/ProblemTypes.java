@@ -26,6 +26,8 @@ public final class ProblemTypes {
     public static final String NOT_AN_ACCOUNT = PREFIX + "not-an-account";
     /** 409: the job's result is not aggregated yet (or the job failed and has none). */
     public static final String RESULT_NOT_READY = PREFIX + "result-not-ready";
+    /** 409: statistics asked for a job whose result is under the requester's own key (decrypt it client-side). */
+    public static final String CLIENT_SIDE_KEY = PREFIX + "client-side-key";
     /** 409: the job is past the point where it can be cancelled. */
     public static final String JOB_NOT_CANCELLABLE = PREFIX + "job-not-cancellable";
     /** Prefix of decoded contract refusals, e.g. {@code urn:dirchain:problem:contract:GrantExpired}. */

@@ -25,12 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /** The checks Bean Validation cannot express, and the spec built from a body that passes them. */
 class JobSpecsTest {
+    private static final java.util.function.Supplier<byte[]> NOT_MANAGED = () -> {
+        throw new AssertionError("a client-side key job asks for no managed key");
+    };
+
     static final HomomorphicScheme PAILLIER = HomomorphicSchemes.byName("paillier");
     static final String KEY = Base64.getEncoder().encodeToString(
             PAILLIER.serializePublicKey(PAILLIER.generateKeyPair().publicKey()));
 
     static JobRequestBody body(QueryBody query, BigDecimal epsilon, List<ClampBody> clamps, int quorum) {
-        return new JobRequestBody(List.of(1L, 2L), query, "paillier", KEY, epsilon, clamps, null, quorum, 3600L, "42");
+        return new JobRequestBody(List.of(1L, 2L), query, null, "paillier", KEY, epsilon, clamps, null, quorum, 3600L, "42");
     }
 
     static QueryBody meanByRegion() {
@@ -42,7 +46,7 @@ class JobSpecsTest {
     @Test
     void aValidBodyBecomesTheSpecTheNodesAreSent() throws Exception {
         JobSpecs.CheckedJob job = JobSpecs.check(body(meanByRegion(), new BigDecimal("0.5"),
-                List.of(new ClampBody("hba1c", 0.0, 20.0)), 2));
+                List.of(new ClampBody("hba1c", 0.0, 20.0)), 2), NOT_MANAGED);
         AggregateSpec spec = job.spec();
         assertThat(spec.getLaneBits()).isEqualTo(128);
         assertThat(spec.getFixedPointScale()).isEqualTo(6);
@@ -64,9 +68,9 @@ class JobSpecsTest {
                 List.of(), List.of(new MeasureBody(MeasureKind.SUM, null, null),
                         new MeasureBody(MeasureKind.HISTOGRAM, "hba1c", List.of(3.0, 2.0)),
                         new MeasureBody(MeasureKind.COUNT, null, List.of(1.0))));
-        JobRequestBody body = new JobRequestBody(List.of(1L, 1L), bad, "paillier", "bm90IGEga2V5",
+        JobRequestBody body = new JobRequestBody(List.of(1L, 1L), bad, null, "paillier", "bm90IGEga2V5",
                 new BigDecimal("0.0005"), List.of(new ClampBody("x", 5.0, 1.0)), null, 3, 3600L, "1");
-        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(body));
+        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(body, NOT_MANAGED));
         @SuppressWarnings("unchecked")
         List<FieldProblem> errors = (List<FieldProblem>) e.properties().get("errors");
         assertThat(errors).extracting(FieldProblem::field).contains("grants", "quorum", "epsilon", "hePublicKey",
@@ -77,8 +81,28 @@ class JobSpecsTest {
     @Test
     void differentialPrivacyNeedsAClampForEverySummedColumn() {
         ApiProblemException e = catchThrowableOfType(ApiProblemException.class,
-                () -> JobSpecs.check(body(meanByRegion(), BigDecimal.ONE, List.of(), 2)));
+                () -> JobSpecs.check(body(meanByRegion(), BigDecimal.ONE, List.of(), 2), NOT_MANAGED));
         assertThat(e.getMessage()).contains("clamps");
-        assertThat(JobSpecs.check(body(meanByRegion(), BigDecimal.ZERO, List.of(), 2)).epsilonMilli()).isZero();
+        assertThat(JobSpecs.check(body(meanByRegion(), BigDecimal.ZERO, List.of(), 2), NOT_MANAGED).epsilonMilli()).isZero();
+    }
+
+    @Test
+    void managedKeysComeFromTheCoordinatorAndAKeyOfTheCallersOwnIsRefusedWithThem() {
+        byte[] managed = PAILLIER.serializePublicKey(PAILLIER.generateKeyPair().publicKey());
+        JobRequestBody managedBody = new JobRequestBody(List.of(1L, 2L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
+                null, null, null, null, null, 2, 3600L, "42");
+        assertThat(JobSpecs.check(managedBody, () -> managed).spec().getHePublicKey().toByteArray()).isEqualTo(managed);
+        assertThat(JobSpecs.check(managedBody, () -> managed).spec().getHeScheme()).isEqualTo("paillier");
+
+        JobRequestBody both = new JobRequestBody(List.of(1L, 2L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
+                "paillier", KEY, null, null, null, 2, 3600L, "42");
+        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(both, NOT_MANAGED));
+        assertThat(e.properties().toString()).contains("hePublicKey").contains("MANAGED");
+
+        JobRequestBody noKey = new JobRequestBody(List.of(1L, 2L), meanByRegion(), null, "paillier", null, null, null,
+                null, 2, 3600L, "42");
+        ApiProblemException missing = catchThrowableOfType(ApiProblemException.class,
+                () -> JobSpecs.check(noKey, NOT_MANAGED));
+        assertThat(missing.properties().toString()).contains("hePublicKey").contains("keyMode MANAGED");
     }
 }

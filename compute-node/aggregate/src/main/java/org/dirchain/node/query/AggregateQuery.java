@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.dirchain.chain.model.Hash32;
-import org.dirchain.node.data.TableSchema;
 
 /**
  * A filtered aggregate: filters (ANDed), an optional group-by over public keys, measures, and the
@@ -75,15 +74,6 @@ public record AggregateQuery(List<Filter> filters, GroupBy groupBy, List<Measure
   /** True if {@code spec} parses to a query whose spec hash is {@code expected}. */
   public static boolean matches(String spec, Hash32 expected) {
     return parse(spec).specHash().equals(expected);
-  }
-
-  /**
-   * Checks the query against a table's schema.
-   *
-   * @throws InvalidQueryException naming the column and the problem
-   */
-  public void validateAgainst(TableSchema schema) {
-    BoundQuery.bind(this, schema);
   }
 
   public boolean isGrouped() {
