@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The end of a job's orchestration, in one database transaction: with at least {@code quorum}
- * contributions, their ciphertexts are summed (never decrypted: the coordinator has no secret key),
- * the result is stored for the requester, and the chain writes that follow are recorded in the
+ * contributions, their ciphertexts are summed (never decrypted here; a managed-key job's sum is
+ * decrypted on the requester's request, by {@link ManagedResults}), the result is stored for the
+ * requester, and the chain writes that follow are recorded in the
  * outbox (one ATTEST per contribution, then SETTLE with the attested weights); below quorum the job
  * fails and a FAIL (refund) is recorded instead.
  */
