@@ -59,6 +59,10 @@ final class JobSpecs {
         String scheme = managed ? MANAGED_SCHEME : body.heScheme();
         byte[] publicKey = null;
         if (managed) {
+            if (body.grants().size() < 2) {
+                problems.add(new FieldProblem("keyMode", "MANAGED needs two or more assets: the coordinator "
+                        + "decrypts sums of masked partials, and one asset's partial is its whole result; use your own key"));
+            }
             if (body.hePublicKey() != null) {
                 problems.add(new FieldProblem("hePublicKey", "must be absent with keyMode MANAGED: the coordinator "
                         + "supplies the key"));

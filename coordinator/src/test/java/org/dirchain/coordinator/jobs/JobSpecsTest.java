@@ -104,5 +104,11 @@ class JobSpecsTest {
         ApiProblemException missing = catchThrowableOfType(ApiProblemException.class,
                 () -> JobSpecs.check(noKey, NOT_MANAGED));
         assertThat(missing.properties().toString()).contains("hePublicKey").contains("keyMode MANAGED");
+
+        JobRequestBody oneAsset = new JobRequestBody(List.of(1L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
+                null, null, null, null, null, 1, 3600L, "42");
+        ApiProblemException single = catchThrowableOfType(ApiProblemException.class,
+                () -> JobSpecs.check(oneAsset, NOT_MANAGED));
+        assertThat(single.properties().toString()).contains("keyMode").contains("two or more assets");
     }
 }
