@@ -1,6 +1,9 @@
 package org.dirchain.coordinator.jobs;
 
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 class JobExecutor implements Executor, DisposableBean {
     private static final int QUEUE = 1000;
     private final ThreadPoolExecutor pool;
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     JobExecutor(CoordinatorProperties properties) {
         int threads = properties.jobs().orchestrationThreads();
@@ -37,6 +41,36 @@ class JobExecutor implements Executor, DisposableBean {
     @Override
     public void execute(Runnable command) {
         pool.execute(command);
+    }
+
+    /**
+     * Queues a job's work unless it is queued or running in this process already (then nothing
+     * happens).
+     *
+     * @return false when the pool is saturated and nothing was queued
+     */
+    boolean startOnce(long jobId, Runnable work) {
+        if (!live.add(jobId)) {
+            return true;
+        }
+        try {
+            pool.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    live.remove(jobId);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            live.remove(jobId);
+            return false;
+        }
+    }
+
+    /** Whether the job is queued or running in this process: {@link JobRecovery} leaves it alone. */
+    boolean isLive(long jobId) {
+        return live.contains(jobId);
     }
 
     /** True once the coordinator is stopping: a job interrupted now is left for the next start. */

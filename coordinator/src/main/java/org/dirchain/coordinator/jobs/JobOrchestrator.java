@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.dirchain.chain.index.DirectoryIndex;
 import org.dirchain.chain.index.IndexedAsset;
 import org.dirchain.chain.index.IndexedJob;
@@ -38,8 +36,6 @@ class JobOrchestrator {
     private final JobAggregation aggregation;
     private final JobExecutor executor;
     private final CoordinatorProperties.Jobs settings;
-    /** Jobs queued or being orchestrated in this process: {@link JobRecovery} leaves them alone. */
-    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     JobOrchestrator(DirectoryIndex index, JobRepository jobs, NodeChannels channels, JobAggregation aggregation,
             JobExecutor executor, CoordinatorProperties properties) {
@@ -56,19 +52,7 @@ class JobOrchestrator {
      * job fails at once (its fee is refunded).
      */
     void start(long jobId) {
-        if (!live.add(jobId)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    run(jobId);
-                } finally {
-                    live.remove(jobId);
-                }
-            });
-        } catch (RuntimeException e) {
-            live.remove(jobId);
+        if (!executor.startOnce(jobId, () -> run(jobId))) {
             LOG.warn("job not orchestrated, pool saturated job={}", jobId);
             aggregation.failWithoutContributions(jobId, "the coordinator is saturated; try again later");
         }
@@ -76,7 +60,7 @@ class JobOrchestrator {
 
     /** Whether the job is queued or being orchestrated in this process. */
     boolean isLive(long jobId) {
-        return live.contains(jobId);
+        return executor.isLive(jobId);
     }
 
     /** One pass over the job's nodes. Any unexpected fault fails the job rather than leaving it hanging. */

@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dirchain.chain.index.DirectoryIndex;
@@ -62,7 +60,6 @@ class TrainingJobRunner {
     private final CoordinatorProperties.Jobs settings;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
-    private final Set<Long> live = ConcurrentHashMap.newKeySet();
 
     TrainingJobRunner(DirectoryIndex index, JobRepository jobs, TrainingRepository training, NodeChannels channels,
             JobAggregation aggregation, JobExecutor executor, CoordinatorProperties properties, ObjectMapper json,
@@ -80,26 +77,14 @@ class TrainingJobRunner {
 
     /** Runs the job, SUBMITTED, or resumes it, RUNNING and left by a stopped coordinator; no-op if it runs here. */
     void start(long jobId) {
-        if (!live.add(jobId)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    run(jobId);
-                } finally {
-                    live.remove(jobId);
-                }
-            });
-        } catch (RuntimeException e) {
-            live.remove(jobId);
+        if (!executor.startOnce(jobId, () -> run(jobId))) {
             aggregation.failWithoutContributions(jobId, "the coordinator is saturated; try again later");
         }
     }
 
     /** Whether the job is queued or being trained in this process. */
     boolean isLive(long jobId) {
-        return live.contains(jobId);
+        return executor.isLive(jobId);
     }
 
     void run(long jobId) {
