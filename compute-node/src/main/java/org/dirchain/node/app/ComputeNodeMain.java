@@ -1,6 +1,7 @@
 package org.dirchain.node.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dirchain.chain.ChainConnection;
@@ -11,6 +12,7 @@ import org.dirchain.node.data.DriverManagerDataSource;
 import org.dirchain.node.data.JdbcTable;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.grpc.ComputeNodeServer;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 
@@ -52,10 +54,13 @@ public final class ComputeNodeMain {
             throw new IllegalStateException("signing account belongs to organisation " + org + ", not "
                     + config.organisation());
         }
+        ReleaseJournal journal = ReleaseJournal.open(configFile.getParent().resolve(config.stateDirOrDefault()),
+                Clock.systemUTC());
         ComputeNodeServer server = NodeAssembly.start(chain, deployment, key, org, tables, config.listen().host(),
-                config.listen().port());
+                config.listen().port(), journal);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            journal.close();
             chain.close();
         }, "node-stop"));
         Thread.currentThread().join();

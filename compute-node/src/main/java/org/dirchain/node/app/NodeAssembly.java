@@ -18,6 +18,7 @@ import org.dirchain.node.job.NodeCatalog;
 import org.dirchain.node.job.ReleasedNoisyPartials;
 import org.dirchain.node.privacy.DiscreteLaplace;
 import org.dirchain.node.privacy.PartialNoise;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.dirchain.node.query.AggregateEngine;
 import org.dirchain.node.verify.GrantVerifier;
 import org.dirchain.node.federation.KeyAdvertisementSigner;
@@ -28,19 +29,28 @@ import org.web3j.crypto.Credentials;
 public final class NodeAssembly {
     private NodeAssembly() {}
 
-    /** Starts a node serving {@code tables} for organisation {@code org} on {@code host:port} (0: free). */
+    /**
+     * Starts a node serving {@code tables} for organisation {@code org} on {@code host:port} (0: free)
+     * that remembers what it released under differential privacy in memory only (tests, demos).
+     */
     public static ComputeNodeServer start(ChainConnection chain, Deployment deployment, Credentials key, long org,
             Map<Long, LocalTable> tables, String host, int port) {
+        return start(chain, deployment, key, org, tables, host, port, ReleaseJournal.inMemory(Clock.systemUTC()));
+    }
+
+    /** As above, with the journal of released answers kept where {@code journal} keeps it. */
+    public static ComputeNodeServer start(ChainConnection chain, Deployment deployment, Credentials key, long org,
+            Map<Long, LocalTable> tables, String host, int port, ReleaseJournal journal) {
         DirectoryChain directory = DirectoryChain.connect(chain, deployment, key);
         NodeCatalog catalog = new NodeCatalog(tables);
         GrantVerifier verifier = new GrantVerifier(directory, org, () -> chain.blockTime(chain.blockNumber()));
         AttestationSigner attestations = new AttestationSigner(key, deployment);
         KeyAdvertisementSigner keySigner = new KeyAdvertisementSigner(key);
         AggregateJobRunner runner = new AggregateJobRunner(catalog, verifier, attestations, new AggregateEngine(),
-                new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(Clock.systemUTC()),
+                new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(journal),
                 new AggregateMasking(directory, keySigner, org, new SecureRandom(), Clock.systemUTC()));
         SecureTrainingService training = new SecureTrainingService(catalog, verifier, directory, attestations,
-                keySigner, org);
+                keySigner, org, journal);
         NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())
                 .setChainId(deployment.chainId()).setJobLedger(deployment.jobLedger())
                 .addAllHeSchemes(HomomorphicSchemes.names()).setVersion(version()).build();

@@ -17,6 +17,7 @@ import java.util.List;
  *   "chain": {"rpcUrl": "http://127.0.0.1:8545", "deployment": "deployment.json"},
  *   "organisation": 4,
  *   "signingKey": {"walletFile": "node-key.json", "passwordEnv": "NODE_KEY_PASSWORD"},
+ *   "stateDir": "state",
  *   "assets": [
  *     {"assetId": 1, "csv": {"file": "data/patients.csv"}},
  *     {"assetId": 2, "jdbc": {"url": "jdbc:postgresql://db/registry", "user": "reader",
@@ -24,8 +25,18 @@ import java.util.List;
  *   ]
  * }
  * }</pre>
+ *
+ * <p>{@code stateDir} (default {@code state}) holds what the node must remember across restarts:
+ * the journal of answers it released under differential privacy.
  */
-public record NodeConfig(Listen listen, Chain chain, long organisation, SigningKey signingKey, List<AssetSource> assets) {
+public record NodeConfig(Listen listen, Chain chain, long organisation, SigningKey signingKey, String stateDir,
+        List<AssetSource> assets) {
+
+    /** The state directory, {@code state} when not configured. */
+    public String stateDirOrDefault() {
+        return stateDir == null || stateDir.isBlank() ? "state" : stateDir;
+    }
+
     public record Listen(String host, int port) {}
 
     public record Chain(String rpcUrl, String deployment) {}

@@ -34,6 +34,7 @@ import org.dirchain.node.api.v1.TrainingAttestation;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.job.NodeCatalog;
 import org.dirchain.node.privacy.DpTraining;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.dirchain.node.train.LocalClient;
 import org.dirchain.node.train.StageAnswer;
 import org.dirchain.node.train.TrainingSpec;
@@ -62,11 +63,13 @@ public final class SecureTrainingService {
     private final KeyAdvertisementSigner keys;
     private final long nodeOrg;
     private final SecureRandom random = new SecureRandom();
+    private final ReleaseJournal journal;
     private final Map<Long, TrainingJobContext> jobs = new ConcurrentHashMap<>();
     private final Map<SecureSumSession, NodeSession> sessions = new ConcurrentHashMap<>();
 
     public SecureTrainingService(NodeCatalog catalog, GrantVerifier verifier, DirectoryChain chain,
-            AttestationSigner attestations, KeyAdvertisementSigner keys, long nodeOrg) {
+            AttestationSigner attestations, KeyAdvertisementSigner keys, long nodeOrg, ReleaseJournal journal) {
+        this.journal = journal;
         this.catalog = catalog;
         this.verifier = verifier;
         this.chain = chain;
@@ -97,7 +100,7 @@ public final class SecureTrainingService {
         DpTraining dp = auth.epsilonMilli() > 0 ? TrainingSpecs.privacy(wire, spec, auth.epsilonMilli() / 1000.0) : null;
         TrainingJobContext job = jobs.computeIfAbsent(jobId, id -> new TrainingJobContext(id, request.getAssetId(), spec,
                 wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table, dp, random),
-                nodeOrgs(auth)));
+                nodeOrgs(auth), journal, auth.job().deadline().plus(Duration.ofHours(1))));
         job.lastUsed = Instant.now();
         StageRequest stage = TrainingSpecs.stageRequest(session, request.getInput(), spec);
         if (dp != null && stage.stage() == Stage.EVALUATE) {

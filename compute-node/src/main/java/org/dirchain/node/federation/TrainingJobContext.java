@@ -1,5 +1,6 @@
 package org.dirchain.node.federation;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.dirchain.federated.Stage;
 import org.dirchain.federated.Standardiser;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.dirchain.node.train.LocalClient;
 import org.dirchain.node.train.StageAnswer;
 import org.dirchain.node.train.TrainingSpec;
@@ -34,8 +36,18 @@ final class TrainingJobContext {
     private Standardiser prepared;
     volatile Instant lastUsed = Instant.now();
 
+    private final ReleaseJournal journal;
+    private final Instant keepUntil;
+
+    /**
+     * @param journal where noisy answers are recorded before they leave the node (a restarted node
+     *     then resends them rather than drawing new noise)
+     * @param keepUntil when the job is closed on chain for sure (its deadline plus a grace)
+     */
     TrainingJobContext(long jobId, long assetId, TrainingSpec spec, int minParticipants, LocalClient client,
-            Set<Long> nodeOrgs) {
+            Set<Long> nodeOrgs, ReleaseJournal journal, Instant keepUntil) {
+        this.journal = journal;
+        this.keepUntil = keepUntil;
         this.jobId = jobId;
         this.assetId = assetId;
         this.spec = spec;
@@ -63,6 +75,9 @@ final class TrainingJobContext {
     synchronized StageAnswer answer(Stage stage, int round, byte[] inputDigest, boolean noisy,
             Supplier<StageAnswer> compute) {
         Answered last = answered.get(stage);
+        if (last == null && noisy) {
+            last = journal.get(journalKey(stage)).map(Answered::decode).orElse(null); // released before a restart
+        }
         if (last != null && last.round == round && Arrays.equals(last.inputDigest, inputDigest)) {
             return last.answer;
         }
@@ -72,11 +87,42 @@ final class TrainingJobContext {
                     + "; a second noisy answer would spend budget the job does not have");
         }
         StageAnswer answer = compute.get();
-        answered.put(stage, new Answered(round, inputDigest.clone(), answer));
+        Answered now = new Answered(round, inputDigest.clone(), answer);
+        if (noisy) {
+            journal.put(journalKey(stage), keepUntil, now.encode()); // on disk before it leaves the node
+        }
+        answered.put(stage, now);
         return answer;
     }
 
-    private record Answered(int round, byte[] inputDigest, StageAnswer answer) {}
+    private String journalKey(Stage stage) {
+        return "training/" + jobId + "/" + assetId + "/" + stage;
+    }
+
+    private record Answered(int round, byte[] inputDigest, StageAnswer answer) {
+        byte[] encode() {
+            ByteBuffer b = ByteBuffer.allocate(4 + 4 + inputDigest.length + 8 + 4 + 8 * answer.values().length);
+            b.putInt(round).putInt(inputDigest.length).put(inputDigest).putLong(answer.rows())
+                    .putInt(answer.values().length);
+            for (double v : answer.values()) {
+                b.putDouble(v);
+            }
+            return b.array();
+        }
+
+        static Answered decode(byte[] bytes) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            int round = b.getInt();
+            byte[] digest = new byte[b.getInt()];
+            b.get(digest);
+            long rows = b.getLong();
+            double[] values = new double[b.getInt()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = b.getDouble();
+            }
+            return new Answered(round, digest, new StageAnswer(values, rows));
+        }
+    }
 
     synchronized void countRound(int round, long rows) {
         roundRows.put(round, rows);

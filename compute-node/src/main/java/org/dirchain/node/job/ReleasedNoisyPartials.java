@@ -1,37 +1,39 @@
 package org.dirchain.node.job;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.dirchain.node.privacy.ReleaseJournal;
 
 /**
  * The noisy partials this node released, per job and asset, until the job's deadline has passed.
  * A differentially private job asked again (its coordinator restarted, or re-asks on purpose) gets
- * the noisy vector it got the first time, encrypted afresh: two independent noisy answers to one
- * query would reveal more than the job's epsilon allows, one answer sent twice reveals nothing more.
- * After the deadline the ledger refuses the job (and this node with it), so the entry can go.
- *
- * <p>Held in memory: a node restarted mid-job has forgotten its answers (see docs/compute-node.md).
+ * the noisy vector it got the first time, encrypted and masked afresh: two independent noisy
+ * answers to one query would reveal more than the job's epsilon allows, one answer sent twice
+ * reveals nothing more. Kept in the node's {@link ReleaseJournal}, so a restarted node remembers
+ * them too; after the deadline (plus an hour for clock skew) the ledger refuses the job anyway.
  */
 public final class ReleasedNoisyPartials {
     /** Kept a while past the deadline: the node's clock and the chain's may differ by that much. */
     private static final Duration GRACE = Duration.ofHours(1);
 
-    private record Key(long jobId, long assetId) {}
+    private final ReleaseJournal journal;
+    private final Map<String, CompletableFuture<BigInteger[]>> computing = new ConcurrentHashMap<>();
 
-    private record Entry(CompletableFuture<BigInteger[]> vector, Instant keepUntil) {}
-
-    private final Map<Key, Entry> released = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    public ReleasedNoisyPartials(Clock clock) {
-        this.clock = clock;
+    public ReleasedNoisyPartials(ReleaseJournal journal) {
+        this.journal = journal;
     }
 
     /**
@@ -40,31 +42,64 @@ public final class ReleasedNoisyPartials {
      * (a refusal, a cancelled call) releases nothing and is not remembered.
      */
     public BigInteger[] noisy(long jobId, long assetId, Instant deadline, Supplier<BigInteger[]> compute) {
-        Instant now = clock.instant();
-        released.values().removeIf(e -> e.keepUntil().isBefore(now));
-        Key key = new Key(jobId, assetId);
+        String key = "aggregate/" + jobId + "/" + assetId;
+        Optional<byte[]> released = journal.get(key);
+        if (released.isPresent()) {
+            return decode(released.get());
+        }
         CompletableFuture<BigInteger[]> mine = new CompletableFuture<>();
-        Entry existing = released.putIfAbsent(key, new Entry(mine, deadline.plus(GRACE)));
-        if (existing != null) {
+        CompletableFuture<BigInteger[]> other = computing.putIfAbsent(key, mine);
+        if (other != null) {
             try {
-                return existing.vector().join().clone();
+                return other.join().clone();
             } catch (CompletionException e) {
                 return noisy(jobId, assetId, deadline, compute); // that attempt failed and was forgotten
             }
         }
         try {
             BigInteger[] vector = compute.get();
+            journal.put(key, deadline.plus(GRACE), encode(vector)); // on disk before it leaves the node
             mine.complete(vector.clone());
             return vector;
         } catch (RuntimeException e) {
-            released.remove(key);
             mine.completeExceptionally(e);
             throw e;
+        } finally {
+            computing.remove(key);
         }
     }
 
     /** Jobs whose noisy partial is held (for tests and health). */
     public int size() {
-        return released.size();
+        return journal.size();
+    }
+
+    static byte[] encode(BigInteger[] vector) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(vector.length);
+            for (BigInteger v : vector) {
+                byte[] b = v.toByteArray();
+                out.writeInt(b.length);
+                out.write(b);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static BigInteger[] decode(byte[] encoded) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            BigInteger[] out = new BigInteger[in.readInt()];
+            for (int i = 0; i < out.length; i++) {
+                byte[] b = new byte[in.readInt()];
+                in.readFully(b);
+                out[i] = new BigInteger(b);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("a journaled partial does not decode", e);
+        }
     }
 }

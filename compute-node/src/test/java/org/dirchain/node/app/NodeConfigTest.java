@@ -38,6 +38,7 @@ class NodeConfigTest {
         var tables = ComputeNodeMain.tables(c, dir);
         assertEquals(2, tables.get(7L).rowCount());
         assertEquals("age:INTEGER,region:TEXT,hba1c:DECIMAL", tables.get(7L).schema().canonical());
+        assertEquals("state", c.stateDirOrDefault(), "the journal of released answers goes next to the config by default");
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.dirchain.federated.Stage;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.dirchain.node.train.StageAnswer;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,8 @@ class TrainingJobContextTest {
     private final Supplier<StageAnswer> fresh = () -> new StageAnswer(new double[] {computed.incrementAndGet()}, 10);
 
     private static TrainingJobContext job() {
-        return new TrainingJobContext(1, 2, null, 2, null, Set.of());
+        return new TrainingJobContext(1, 2, null, 2, null, Set.of(), ReleaseJournal.inMemory(Clock.systemUTC()),
+                Instant.now().plusSeconds(3600));
     }
 
     @Test
@@ -55,5 +59,23 @@ class TrainingJobContextTest {
         StageAnswer earlier = job.answer(Stage.FIT, 2, MODEL_A, false, fresh);
         assertEquals(3, computed.get());
         assertTrue(a != b && b != earlier);
+    }
+
+    @Test
+    void aRestartedNodeRemembersTheNoisyRoundsItAnswered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Instant until = Instant.now().plusSeconds(3600);
+        StageAnswer first;
+        try (ReleaseJournal journal = ReleaseJournal.open(dir, Clock.systemUTC())) {
+            first = new TrainingJobContext(1, 2, null, 2, null, Set.of(), journal, until)
+                    .answer(Stage.FIT, 3, MODEL_A, true, fresh);
+        }
+        try (ReleaseJournal journal = ReleaseJournal.open(dir, Clock.systemUTC())) {
+            TrainingJobContext restarted = new TrainingJobContext(1, 2, null, 2, null, Set.of(), journal, until);
+            StageAnswer again = restarted.answer(Stage.FIT, 3, MODEL_A, true, fresh);
+            assertEquals(first.rows(), again.rows());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.values(), again.values());
+            assertEquals(1, computed.get(), "not computed again after the restart");
+            assertThrows(IllegalStateException.class, () -> restarted.answer(Stage.FIT, 3, MODEL_B, true, fresh));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.dirchain.node.privacy.ReleaseJournal;
 import org.junit.jupiter.api.Test;
 
 class ReleasedNoisyPartialsTest {
@@ -21,7 +22,7 @@ class ReleasedNoisyPartialsTest {
 
     @Test
     void aJobAskedAgainGetsTheNoisyVectorItGotBeforeWithoutANewDraw() {
-        ReleasedNoisyPartials released = new ReleasedNoisyPartials(Clock.fixed(T0, ZoneOffset.UTC));
+        ReleasedNoisyPartials released = new ReleasedNoisyPartials(ReleaseJournal.inMemory(Clock.fixed(T0, ZoneOffset.UTC)));
         BigInteger[] first = released.noisy(7, 1, T0.plusSeconds(600), draw);
         BigInteger[] again = released.noisy(7, 1, T0.plusSeconds(600), draw);
         assertArrayEquals(first, again);
@@ -34,7 +35,7 @@ class ReleasedNoisyPartialsTest {
 
     @Test
     void aComputationThatFailsReleasesNothingAndIsNotRemembered() {
-        ReleasedNoisyPartials released = new ReleasedNoisyPartials(Clock.fixed(T0, ZoneOffset.UTC));
+        ReleasedNoisyPartials released = new ReleasedNoisyPartials(ReleaseJournal.inMemory(Clock.fixed(T0, ZoneOffset.UTC)));
         assertThrows(IllegalStateException.class, () -> released.noisy(7, 1, T0.plusSeconds(600), () -> {
             throw new IllegalStateException("cancelled by the caller");
         }));
@@ -62,7 +63,7 @@ class ReleasedNoisyPartialsTest {
                 return now[0];
             }
         };
-        ReleasedNoisyPartials released = new ReleasedNoisyPartials(clock);
+        ReleasedNoisyPartials released = new ReleasedNoisyPartials(ReleaseJournal.inMemory(clock));
         released.noisy(7, 1, T0.plusSeconds(60), draw);
         now[0] = T0.plusSeconds(60).plus(Duration.ofMinutes(59));
         released.noisy(8, 1, T0.plusSeconds(6000), draw);
