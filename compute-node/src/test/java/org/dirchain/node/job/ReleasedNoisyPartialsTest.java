@@ -72,4 +72,23 @@ class ReleasedNoisyPartialsTest {
         released.noisy(8, 1, T0.plusSeconds(6000), draw);
         assertEquals(1, released.size(), "job 7 is past its deadline and the grace: the ledger refuses it anyway");
     }
+
+    @Test
+    void manyConcurrentAsksForOneJobDrawOnce() throws Exception {
+        ReleasedNoisyPartials released = new ReleasedNoisyPartials(ReleaseJournal.inMemory(Clock.fixed(T0, ZoneOffset.UTC)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<BigInteger[]>> answers = new java.util.ArrayList<>();
+            for (int k = 0; k < 200; k++) {
+                answers.add(pool.submit(() -> released.noisy(9, 1, T0.plusSeconds(600), draw)));
+            }
+            BigInteger[] first = answers.get(0).get();
+            for (var a : answers) {
+                assertArrayEquals(first, a.get());
+            }
+            assertEquals(1, draws.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
