@@ -48,7 +48,7 @@ public final class NodeAssembly {
         KeyAdvertisementSigner keySigner = new KeyAdvertisementSigner(key);
         AggregateJobRunner runner = new AggregateJobRunner(catalog, verifier, attestations, new AggregateEngine(),
                 new PartialNoise(new DiscreteLaplace(new SecureRandom())), new ReleasedNoisyPartials(journal),
-                new AggregateMasking(directory, keySigner, org, new SecureRandom(), Clock.systemUTC()));
+                new AggregateMasking(directory, keySigner, org, new SecureRandom(), Clock.systemUTC(), journal));
         SecureTrainingService training = new SecureTrainingService(catalog, verifier, directory, attestations,
                 keySigner, org, journal);
         NodeIdentity identity = NodeIdentity.newBuilder().setOrgId((int) org).setSignerAddress(key.getAddress())

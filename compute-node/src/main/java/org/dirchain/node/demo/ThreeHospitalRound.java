@@ -128,7 +128,7 @@ public final class ThreeHospitalRound {
                 participants.add(new MaskedAggregateClient.Participant(i, assets.get(i),
                         ComputeNodeGrpc.newFutureStub(channels.get(i))));
             }
-            var outcome = new MaskedAggregateClient(Duration.ofSeconds(60), 1, progress -> { })
+            var outcome = new MaskedAggregateClient(Duration.ofSeconds(60), progress -> { })
                     .run(job, spec.toByteString(), 3, participants, 3);
             if (outcome.answered().size() != 3) {
                 throw new IllegalStateException("a node did not answer: " + outcome.failed());

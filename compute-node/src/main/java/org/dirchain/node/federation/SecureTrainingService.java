@@ -100,7 +100,7 @@ public final class SecureTrainingService {
         DpTraining dp = auth.epsilonMilli() > 0 ? TrainingSpecs.privacy(wire, spec, auth.epsilonMilli() / 1000.0) : null;
         TrainingJobContext job = jobs.computeIfAbsent(jobId, id -> new TrainingJobContext(id, request.getAssetId(), spec,
                 wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table, dp, random),
-                nodeOrgs(auth), journal, auth.job().deadline().plus(Duration.ofHours(1))));
+                nodeOrgs(auth), journal, auth.job().deadline().plus(Duration.ofDays(1))));
         job.lastUsed = Instant.now();
         StageRequest stage = TrainingSpecs.stageRequest(session, request.getInput(), spec);
         if (dp != null && stage.stage() == Stage.EVALUATE) {

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.dirchain.chain.AttestationSigner;
 import org.dirchain.chain.model.Attestation;
 import org.dirchain.chain.model.Hash32;
@@ -90,7 +91,7 @@ public final class AggregateJobRunner {
             throw Refusal.invalid("spec of job " + request.getJobId() + ": " + e.getMessage());
         }
         JobAuthorisation auth = verifier.verify(request.getJobId(), request.getAssetId(), specBytes, ops);
-        return masking.advertise(auth, request.getAttempt());
+        return masking.advertise(auth);
     }
 
     public AggregateResponse run(AggregateRequest request, Checkpoint checkpoint) {
@@ -124,10 +125,23 @@ public final class AggregateJobRunner {
         }
         checkpoint.check();
         ContentCommitment local = catalog.requireMatchesChain(assetId, auth.asset().contentCommitment());
-        Hash32 published = auth.asset().contentCommitment();
-        long epsilon = auth.epsilonMilli();
         LocalTable source = clamps.isEmpty() ? table : clampedOrRefuse(table, clamps, jobId);
         checkpoint.check();
+        if (!masked) {
+            return answer(auth, spec, scheme, key, query, clamps, source, local, checkpoint, UnaryOperator.identity());
+        }
+        return masking.answer(auth, request.getParticipantsList(), masker -> answer(auth, spec, scheme, key, query,
+                clamps, source, local, checkpoint, masker.apply(key.plaintextModulus())));
+    }
+
+    /** Computes, masks (for a multi-asset job), encrypts and attests this node's partial. */
+    private AggregateResponse answer(JobAuthorisation auth, AggregateSpec spec, HomomorphicScheme scheme,
+            HePublicKey key, AggregateQuery query, Map<String, BigDecimal[]> clamps, LocalTable source,
+            ContentCommitment local, Checkpoint checkpoint, UnaryOperator<BigInteger[]> mask) {
+        long jobId = auth.job().id();
+        long assetId = auth.asset().id();
+        Hash32 published = auth.asset().contentCommitment();
+        long epsilon = auth.epsilonMilli();
         Supplier<BigInteger[]> partial = () -> partial(source, query, clamps, auth, checkpoint);
         BigInteger[] vector = epsilon > 0 ? released.noisy(jobId, assetId, auth.job().deadline(), partial) : partial.get();
         checkpoint.check();
@@ -136,18 +150,13 @@ public final class AggregateJobRunner {
                 .setAssetId(assetId)
                 .setHeScheme(scheme.name())
                 .setEpsilonMilli(epsilon);
-        BigInteger[] plaintexts = plaintexts(vector, key, spec.getLaneBits(), jobId);
-        if (masked) {
-            plaintexts = masking.mask(auth, request.getAttempt(), request.getParticipantsList(), plaintexts,
-                    key.plaintextModulus());
-        }
-        for (BigInteger plaintext : plaintexts) {
+        for (BigInteger plaintext : mask.apply(plaintexts(vector, key, spec.getLaneBits(), jobId))) {
             out.addCiphertexts(ByteString.copyFrom(scheme.serializeCiphertext(scheme.encrypt(key, plaintext))));
         }
         // The weight is the rows scanned, not the cohort: the ledger is public, the cohort is not.
         Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, local.rowCount());
         LOG.info("job={} asset={} computed: {} ciphertexts, epsilonMilli={} masked={}", jobId, assetId, vector.length,
-                epsilon, masked);
+                epsilon, auth.job().assets().size() > 1);
         return out.setAssetIndex(att.assetIndex())
                 .setCommitment(ByteString.copyFrom(published.bytes()))
                 .setWeight(att.weight())

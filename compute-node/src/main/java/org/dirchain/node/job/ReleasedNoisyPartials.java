@@ -23,11 +23,11 @@ import org.dirchain.node.privacy.ReleaseJournal;
  * the noisy vector it got the first time, encrypted and masked afresh: two independent noisy
  * answers to one query would reveal more than the job's epsilon allows, one answer sent twice
  * reveals nothing more. Kept in the node's {@link ReleaseJournal}, so a restarted node remembers
- * them too; after the deadline (plus an hour for clock skew) the ledger refuses the job anyway.
+ * them too; after the deadline (plus a day for clock skew) the ledger refuses the job anyway.
  */
 public final class ReleasedNoisyPartials {
-    /** Kept a while past the deadline: the node's clock and the chain's may differ by that much. */
-    private static final Duration GRACE = Duration.ofHours(1);
+    /** Kept a day past the deadline: the node's clock may run ahead of the chain's. */
+    private static final Duration GRACE = Duration.ofDays(1);
 
     private final ReleaseJournal journal;
     private final Map<String, CompletableFuture<BigInteger[]>> computing = new ConcurrentHashMap<>();

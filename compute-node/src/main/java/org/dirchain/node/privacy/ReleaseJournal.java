@@ -76,8 +76,13 @@ public final class ReleaseJournal implements AutoCloseable {
             Path fresh = directory.resolve(FILE + ".new");
             StringBuilder text = new StringBuilder();
             live.forEach((key, e) -> text.append(line(key, e)));
-            Files.writeString(fresh, text, StandardCharsets.US_ASCII);
+            try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.US_ASCII)));
+                out.force(true);
+            }
             Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory); // the rename itself must survive a crash
             FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             ReleaseJournal journal = new ReleaseJournal(clock, channel);
             journal.entries.putAll(live);
@@ -85,6 +90,14 @@ public final class ReleaseJournal implements AutoCloseable {
             return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the release journal in " + directory, e);
+        }
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("directory sync not supported here: {}", e.toString()); // e.g. some platforms refuse it
         }
     }
 

@@ -128,7 +128,7 @@ class AggregateOverGrpcTest {
                     ComputeNodeGrpc.newFutureStub(c.channels.get(i))));
         }
         try {
-            return new MaskedAggregateClient(Duration.ofSeconds(60), 3, progress -> { })
+            return new MaskedAggregateClient(Duration.ofSeconds(60), progress -> { })
                     .run(job, spec.toByteString(), 3, participants, quorum);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -222,8 +222,8 @@ class AggregateOverGrpcTest {
         long job = submit(spec, 0, approvedGrants(0));
         List<AggregateResponse> first = runAll(job, spec);
         List<AggregateResponse> again = runAll(job, spec);
+        assertEquals(first, again, "asked again, every node resends the answer it gave: a job is answered once");
         BigInteger[] sum = decryptSum(first);
-        assertArrayEquals(sum, decryptSum(again), "the masks cancel in every attempt's sum");
         BigInteger n = requesterKey.publicKey().plaintextModulus();
         assertEquals(sum.length, first.get(0).getCiphertextsCount());
         for (int i = 0; i < sum.length; i++) {
@@ -233,11 +233,8 @@ class AggregateOverGrpcTest {
             // masks: far outside the range a partial can take (its decoder reports an overflow).
             BigInteger one = paillier.decrypt(requesterKey.secretKey(), paillier.deserializeCiphertext(
                     requesterKey.publicKey(), ct));
-            BigInteger oneAgain = paillier.decrypt(requesterKey.secretKey(), paillier.deserializeCiphertext(
-                    requesterKey.publicKey(), again.get(0).getCiphertexts(i).toByteArray()));
             BigInteger centred = one.min(n.subtract(one));
             assertTrue(centred.bitLength() > n.bitLength() - 64, "masked: " + one);
-            assertNotEquals(one, oneAgain, "fresh masks in every attempt");
         }
     }
 
@@ -261,14 +258,13 @@ class AggregateOverGrpcTest {
     }
 
     @Test
-    void aDifferentiallyPrivateJobAskedAgainGetsTheSameNoisySumEncryptedAndMaskedAfresh() {
+    void aDifferentiallyPrivateJobAskedAgainGetsTheAnswerItGot() {
         AggregateSpec spec = spec(500, 0);
         long job = submit(spec, 500, approvedGrants(2000));
         List<AggregateResponse> first = runAll(job, spec);
         List<AggregateResponse> again = runAll(job, spec);
         BigInteger[] a = decryptSum(first);
-        assertArrayEquals(a, decryptSum(again), "no second draw of noise: two noisy answers would spend more than the epsilon");
-        assertNotEquals(first.get(0).getCiphertexts(0), again.get(0).getCiphertexts(0), "encrypted afresh");
+        assertEquals(first, again, "no second draw of noise: two noisy answers would spend more than the epsilon");
 
         AggregateSpec exact = spec(0, 0);
         BigInteger[] p = decryptSum(runAll(submit(exact, 0, approvedGrants(0)), exact));

@@ -21,14 +21,12 @@ import org.springframework.stereotype.Component;
  * Runs a submitted job: asks the node of every asset of the job (found in the index: the asset's
  * node organisation and the endpoint it registered) for its encrypted contribution, masked when the
  * job has several assets ({@link MaskedAggregateClient}: keys first, then the masked partials, all
- * in parallel with a deadline, retaken without a node that dropped), records each outcome, then
+ * in parallel with a deadline), records each outcome, then
  * hands over to {@link JobAggregation}. Runs on the {@link JobExecutor}, never on a request thread.
  */
 @Component
 class JobOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(JobOrchestrator.class);
-    /** Masked attempts per job: each retry leaves out the nodes that failed the one before. */
-    private static final int MASKING_ATTEMPTS = 3;
 
     private final DirectoryIndex index;
     private final JobRepository jobs;
@@ -98,7 +96,7 @@ class JobOrchestrator {
             }
             participants.add(new MaskedAggregateClient.Participant(i, assetId, channels.node(endpoint)));
         }
-        MaskedAggregateClient client = new MaskedAggregateClient(settings.nodeDeadline(), MASKING_ATTEMPTS,
+        MaskedAggregateClient client = new MaskedAggregateClient(settings.nodeDeadline(),
                 progress -> jobs.updateProgress(jobId, progress));
         MaskedAggregateClient.Outcome outcome;
         try {
@@ -116,8 +114,8 @@ class JobOrchestrator {
         });
         record(jobId, onChain, outcome.answered());
         jobs.updateProgress(jobId, outcome.answered().size() + " of " + n + " nodes answered");
-        LOG.info("job contributions collected job={} ok={} of={} quorum={} attempts={}", jobId,
-                outcome.answered().size(), n, onChain.quorum(), outcome.attempts());
+        LOG.info("job contributions collected job={} ok={} of={} quorum={}", jobId, outcome.answered().size(), n,
+                onChain.quorum());
         aggregation.finish(jobId, onChain.quorum());
     }
 

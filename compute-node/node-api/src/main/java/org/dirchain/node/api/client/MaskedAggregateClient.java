@@ -22,11 +22,12 @@ import org.dirchain.node.api.v1.ComputeNodeGrpc.ComputeNodeFutureStub;
 
 /**
  * The caller's side of an aggregate job: one {@code RunAggregate} for a job over one asset; for a
- * job over several, the masked protocol — every participant advertises a masking key, then each
- * computes its partial masked with all the keys. Masks cancel only in the sum of every participant
- * of an attempt, so when one drops after the others masked, their answers are useless and the
- * attempt is retaken without it under the next attempt number (fresh keys), while at least
- * {@code minParticipants} are left. Every call runs in parallel under its own deadline.
+ * job over several, the masked protocol — every participant gives its masking key, then each
+ * computes its partial masked with all the keys. Masks cancel only in the sum of all participants,
+ * and a node answers a job once (a second sum over another set would reveal a partial by
+ * difference), so a participant that fails after giving its key leaves the others' answers unusable:
+ * the job then has no sum. Asked again with the same keys (a restarted caller), nodes resend the
+ * answers they gave. Every call runs in parallel under its own deadline.
  */
 public final class MaskedAggregateClient {
 
@@ -34,23 +35,20 @@ public final class MaskedAggregateClient {
     public record Participant(int assetIndex, long assetId, ComputeNodeFutureStub stub) {}
 
     /**
-     * What came of the job: the answers that sum to the result (all of one attempt), and for every
-     * other participant why it is not among them.
+     * What came of the job: the answers that sum to the result, and for every other participant why
+     * it is not among them.
      */
-    public record Outcome(Map<Integer, AggregateResponse> answered, Map<Integer, Status> failed, int attempts) {}
+    public record Outcome(Map<Integer, AggregateResponse> answered, Map<Integer, Status> failed) {}
 
     private final Duration deadline;
-    private final int maxAttempts;
     private final Consumer<String> progress;
 
     /**
      * @param deadline of every single call
-     * @param maxAttempts masked attempts before giving up (each retry drops the participants that failed)
-     * @param progress told what is happening ("masking keys from 2 of 3 nodes", "3 of 3 nodes answered")
+     * @param progress told what is happening ("2 of 3 nodes gave masking keys", "3 of 3 nodes answered")
      */
-    public MaskedAggregateClient(Duration deadline, int maxAttempts, Consumer<String> progress) {
+    public MaskedAggregateClient(Duration deadline, Consumer<String> progress) {
         this.deadline = Objects.requireNonNull(deadline);
-        this.maxAttempts = maxAttempts;
         this.progress = Objects.requireNonNull(progress);
     }
 
@@ -64,41 +62,31 @@ public final class MaskedAggregateClient {
         if (jobAssets == 1) {
             Map<Integer, AggregateResponse> answers = callAll(participants, p -> p.stub().runAggregate(request(jobId, p, spec)
                     .build()), failed, "nodes answered");
-            return new Outcome(answers, failed, 1);
+            return new Outcome(answers, failed);
         }
-        List<Participant> set = List.copyOf(participants);
         int minimum = Math.max(2, minParticipants);
-        for (int attempt = 0; attempt < maxAttempts; attempt++) {
-            if (set.size() < minimum) {
-                break;
+        Map<Integer, AggregateMaskKey> keys = participants.size() < minimum ? Map.of()
+                : callAll(participants, p -> p.stub().advertiseAggregateKey(AggregateKeyRequest.newBuilder()
+                        .setJobId(jobId).setAssetId(p.assetId()).setSpec(spec).build()), failed, "nodes gave masking keys");
+        List<Participant> set = participants.stream().filter(p -> keys.containsKey(p.assetIndex())).toList();
+        if (set.size() < minimum) {
+            for (Participant p : participants) {
+                failed.putIfAbsent(p.assetIndex(), Status.ABORTED.withDescription("not asked for its partial: "
+                        + set.size() + " participant(s) gave keys, a masked sum needs " + minimum));
             }
-            int a = attempt;
-            Map<Integer, AggregateMaskKey> keys = callAll(set, p -> p.stub().advertiseAggregateKey(AggregateKeyRequest
-                    .newBuilder().setJobId(jobId).setAssetId(p.assetId()).setSpec(spec).setAttempt(a).build()),
-                    failed, "nodes gave masking keys" + (a == 0 ? "" : " (attempt " + (a + 1) + ")"));
-            set = set.stream().filter(p -> keys.containsKey(p.assetIndex())).toList();
-            if (set.size() < minimum) {
-                break;
-            }
-            List<AggregateMaskKey> listed = set.stream().map(p -> keys.get(p.assetIndex())).toList();
-            Map<Integer, AggregateResponse> answers = callAll(set, p -> p.stub().runAggregate(request(jobId, p, spec)
-                    .setAttempt(a).addAllParticipants(listed).build()), failed,
-                    "nodes answered" + (a == 0 ? "" : " (attempt " + (a + 1) + ")"));
-            if (answers.size() == set.size()) {
-                answers.keySet().forEach(failed::remove); // a failure of an earlier attempt is moot
-                return new Outcome(answers, failed, a + 1);
-            }
-            set = set.stream().filter(p -> answers.containsKey(p.assetIndex())).toList();
-            for (Participant p : set) {
-                failed.put(p.assetIndex(), Status.ABORTED.withDescription("masked partial unusable: a participant "
-                        + "dropped after it was masked"));
-            }
+            return new Outcome(Map.of(), failed);
+        }
+        List<AggregateMaskKey> listed = set.stream().map(p -> keys.get(p.assetIndex())).toList();
+        Map<Integer, AggregateResponse> answers = callAll(set, p -> p.stub().runAggregate(request(jobId, p, spec)
+                .addAllParticipants(listed).build()), failed, "nodes answered");
+        if (answers.size() == set.size()) {
+            return new Outcome(answers, failed);
         }
         for (Participant p : set) {
-            failed.putIfAbsent(p.assetIndex(), Status.ABORTED.withDescription("not asked for its partial: "
-                    + set.size() + " participant(s) left, a masked sum needs " + minimum));
+            failed.putIfAbsent(p.assetIndex(), Status.ABORTED.withDescription("masked partial unusable: another "
+                    + "participant failed after the keys were shared, and its masks cannot cancel without it"));
         }
-        return new Outcome(Map.of(), failed, maxAttempts);
+        return new Outcome(Map.of(), failed);
     }
 
     private static AggregateRequest.Builder request(long jobId, Participant p, ByteString spec) {
