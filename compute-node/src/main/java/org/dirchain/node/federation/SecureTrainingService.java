@@ -189,6 +189,12 @@ public final class SecureTrainingService {
     public TrainUnmaskResponse unmask(TrainUnmaskRequest request) {
         NodeSession node = session(request.getSession());
         Set<Integer> survivors = new HashSet<>(request.getSurvivingOrgsList());
+        SecureSumSession stage = request.getSession();
+        try {
+            node.job().unmasking(stage.getStage().name(), stage.getRound(), survivors);
+        } catch (IllegalStateException e) {
+            throw Refusal.precondition("job " + stage.getJobId() + ": " + e.getMessage());
+        }
         return guarded(() -> {
             var revealed = node.unmask(survivors);
             SecureSumSession s = request.getSession();

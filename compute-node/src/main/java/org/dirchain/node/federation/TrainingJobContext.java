@@ -124,6 +124,29 @@ final class TrainingJobContext {
         }
     }
 
+    /**
+     * Records that a stage's round is being unmasked for these survivors. A round asked again (a
+     * restarted coordinator, a new attempt) carries the same vector; unmasking it for another set of
+     * survivors would give a second sum whose difference with the first reveals a node's vector, so
+     * it is refused. Journaled, so it holds across this node's restarts.
+     *
+     * @throws IllegalStateException if the round was unmasked before for other survivors
+     */
+    synchronized void unmasking(String stage, int round, Set<Integer> survivors) {
+        String key = "unmasked/" + jobId + "/" + assetId + "/" + stage + "/" + round;
+        byte[] set = survivors.stream().sorted().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var earlier = journal.get(key);
+        if (earlier.isPresent() && !Arrays.equals(earlier.get(), set)) {
+            throw new IllegalStateException(stage + " round " + round + " was already unmasked for participants "
+                    + new String(earlier.get(), java.nio.charset.StandardCharsets.US_ASCII) + "; another set would "
+                    + "let the difference of the two sums reveal a vector");
+        }
+        if (earlier.isEmpty()) {
+            journal.put(key, keepUntil, set);
+        }
+    }
+
     synchronized void countRound(int round, long rows) {
         roundRows.put(round, rows);
     }

@@ -78,4 +78,16 @@ class TrainingJobContextTest {
             assertThrows(IllegalStateException.class, () -> restarted.answer(Stage.FIT, 3, MODEL_B, true, fresh));
         }
     }
+
+    @Test
+    void aRoundIsUnmaskedForOneSetOfSurvivorsOnly() {
+        TrainingJobContext job = job();
+        job.unmasking("FIT", 4, Set.of(1, 2, 3));
+        job.unmasking("FIT", 4, Set.of(3, 2, 1)); // the same set again (a restarted coordinator): fine
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> job.unmasking("FIT", 4, Set.of(1, 2)));
+        assertTrue(other.getMessage().contains("already unmasked"), other.getMessage());
+        job.unmasking("FIT", 5, Set.of(1, 2)); // another round is another sum
+        job.unmasking("EVALUATE", 4, Set.of(1, 2));
+    }
 }
