@@ -222,6 +222,12 @@ class TrainingApiTest extends ApiTestBase {
         Map<String, Object> oneNode = trainingBody(List.of(1L));
         oneNode.put("quorum", 1);
         assertThat(as(REQUESTER).post("/api/v1/training-jobs", oneNode).status()).isEqualTo(400);
+        // two assets of one node: the node is one participant of each secure sum
+        List<Long> grants = new ArrayList<>(trainingGrants());
+        grants.add(ThreeNodeJobs.approvedGrants(this::as).get(0)); // node A's other asset
+        ApiClient.Response sameNode = as(REQUESTER).post("/api/v1/training-jobs", trainingBody(grants));
+        assertThat(sameNode.status()).as(sameNode.toString()).isEqualTo(400);
+        assertThat(sameNode.toString()).contains("same node organisation").contains("one asset per node");
         assertThat(F.as(REQUESTER).jobs().count()).isEqualTo(jobsBefore);
     }
 }
