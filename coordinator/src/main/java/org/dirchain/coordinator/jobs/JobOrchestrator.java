@@ -66,7 +66,7 @@ class JobOrchestrator {
         try {
             orchestrate(jobId);
         } catch (Interrupted e) {
-            // the coordinator is shutting down: the job is left as it is (see docs/api.md, "Not done yet")
+            // the coordinator is shutting down: the job is left RUNNING for JobRecovery at the next start
             LOG.warn("job orchestration interrupted by shutdown job={}", jobId);
         } catch (RuntimeException e) {
             LOG.error("job orchestration failed job={}: {}", jobId, e.toString(), e);
