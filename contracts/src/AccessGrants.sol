@@ -36,6 +36,8 @@ contract AccessGrants is IAccessGrants {
     address public jobLedger;
     uint64 public grantCount;
     mapping(uint64 => Grant) private grants;
+    /// Epsilon spent per asset and requester organisation, over all of its grants on the asset.
+    mapping(uint64 => mapping(uint32 => uint64)) public requesterEpsilonSpentMilli;
 
     error NotAdmin(address caller);
     error JobLedgerAlreadySet(address jobLedger);
@@ -56,6 +58,9 @@ contract AccessGrants is IAccessGrants {
     error JobQuotaExceeded(uint64 grantId, uint32 maxJobs);
     error EpsilonBudgetExceeded(uint64 grantId, uint64 remainingMilli, uint64 requestedMilli);
     error NotOwnerOrRegulator(uint64 grantId, uint32 orgId);
+    error DifferentialPrivacyRequired(uint64 assetId);
+    error EpsilonOutOfRange(uint64 assetId, uint32 requestedMilli, uint32 minMilli, uint32 maxMilli);
+    error RequesterEpsilonBudgetExceeded(uint64 assetId, uint32 requesterOrg, uint64 remainingMilli, uint64 requestedMilli);
 
     event GrantRequested(
         uint64 indexed grantId,
@@ -72,6 +77,9 @@ contract AccessGrants is IAccessGrants {
     event GrantDenied(uint64 indexed grantId, uint32 indexed byOrg, bytes32 reasonHash);
     event GrantRevoked(uint64 indexed grantId, uint32 indexed byOrg, bytes32 reasonHash);
     event GrantConsumed(uint64 indexed grantId, uint32 jobsUsed, uint64 epsilonSpentMilli);
+    event RequesterEpsilonCharged(
+        uint64 indexed assetId, uint32 indexed requesterOrg, uint64 spentMilli, uint64 budgetMilli
+    );
     event JobLedgerSet(address jobLedger);
 
     constructor(IConsortium consortium_, IDataCatalog catalog_) {
@@ -167,10 +175,30 @@ contract AccessGrants is IAccessGrants {
         uint64 remaining = g.epsilonBudgetMilli - g.epsilonSpentMilli;
         if (epsilonMilli > remaining) revert EpsilonBudgetExceeded(grantId, remaining, epsilonMilli);
         catalog.usableAsset(g.assetId); // a retired asset serves no more jobs
+        _chargeRequester(g.assetId, requesterOrg, epsilonMilli);
         g.jobsUsed += 1;
         g.epsilonSpentMilli += epsilonMilli;
         emit GrantConsumed(grantId, g.jobsUsed, g.epsilonSpentMilli);
         return g.assetId;
+    }
+
+    /// The owner's epsilon rules: DP when required, the per-job range for any noisy job, and one
+    /// budget per requester organisation across all its grants on the asset.
+    function _chargeRequester(uint64 assetId, uint32 requesterOrg, uint32 epsilonMilli) private {
+        (bool dpRequired, uint32 minMilli, uint32 maxMilli, uint64 budget) = catalog.epsilonPolicy(assetId);
+        if (epsilonMilli == 0) {
+            if (dpRequired) revert DifferentialPrivacyRequired(assetId);
+            return;
+        }
+        if (epsilonMilli < minMilli || epsilonMilli > maxMilli) {
+            revert EpsilonOutOfRange(assetId, epsilonMilli, minMilli, maxMilli);
+        }
+        uint64 spent = requesterEpsilonSpentMilli[assetId][requesterOrg];
+        uint64 remaining = budget > spent ? budget - spent : 0;
+        if (epsilonMilli > remaining) revert RequesterEpsilonBudgetExceeded(assetId, requesterOrg, remaining, epsilonMilli);
+        spent += epsilonMilli;
+        requesterEpsilonSpentMilli[assetId][requesterOrg] = spent;
+        emit RequesterEpsilonCharged(assetId, requesterOrg, spent, budget);
     }
 
     // ---- views -------------------------------------------------------------------------

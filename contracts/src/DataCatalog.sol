@@ -4,8 +4,10 @@ pragma solidity 0.8.28;
 import "./Interfaces.sol";
 
 /// Catalogue of data assets. The data stays at its owner's node; the chain keeps commitments
-/// (metadata, schema, content) and the usage policy. Title, URI and tags live in the event log
-/// only (the indexer serves them), which keeps registration under 200k gas.
+/// (metadata, schema, content) and the owner's release policy: what may leave the node, which
+/// every node enforces and whose epsilon rules the grants contract checks at job submission.
+/// Title, URI, tags and the schema text live in the event log only (the indexer serves them),
+/// which keeps registration under 200k gas. The policy changes only with a new version.
 contract DataCatalog is IDataCatalog {
     uint8 public constant OP_COUNT = 1;
     uint8 public constant OP_SUM = 2;
@@ -20,12 +22,30 @@ contract DataCatalog is IDataCatalog {
     uint256 public constant MAX_URI_BYTES = 256;
     uint256 public constant MAX_TAGS = 8;
     uint256 public constant MAX_APPROVERS = 8;
+    uint256 public constant MAX_SCHEMA_BYTES = 4096;
+    uint16 public constant MAX_CELLS = 1000;
+    uint8 public constant POLICY_INTEGER_GROUPS = 1; // group-by on an unprotected INTEGER column
+    uint8 public constant POLICY_QUASI_RANGES = 2; // range filters on quasi-identifiers
+    uint8 public constant POLICY_FLAGS = 3;
+
+    /// The owner's contract with every requester. Columns are named by their position in the
+    /// schema (bit i: column i), so one slot holds both masks.
+    struct ReleasePolicy {
+        bool dpRequired;
+        uint32 minEpsilonMilli; // per job; > 0 when DP is required
+        uint32 maxEpsilonMilli; // per job
+        uint64 requesterEpsilonBudgetMilli; // one requester organisation, all its grants, all jobs
+        uint32 minCellSize; // every released cell: each group, each histogram bucket, the cohort
+        uint16 maxCells; // groups, and groups x buckets of any histogram
+        uint8 flags;
+        uint128 identifierColumns; // never grouped on, filtered or measured
+        uint128 quasiIdentifierColumns; // never grouped on nor filtered by EQ/NE/IN
+    }
 
     struct Asset {
         uint32 ownerOrg;
         uint32 nodeOrg;
         uint32 version;
-        uint32 minCohort;
         uint64 updatedAt;
         uint8 classification;
         uint8 allowedOps;
@@ -41,6 +61,7 @@ contract DataCatalog is IDataCatalog {
     IConsortium public immutable consortium;
     uint64 public assetCount;
     mapping(uint64 => Asset) private assets;
+    mapping(uint64 => ReleasePolicy) private policies;
 
     error UnknownAsset(uint64 assetId);
     error AssetIsRetired(uint64 assetId);
@@ -53,6 +74,7 @@ contract DataCatalog is IDataCatalog {
     error TooManyItems(string field, uint256 count, uint256 max);
     error DuplicateApprover(uint32 orgId);
     error InvalidApprovalThreshold(uint8 required, uint256 approvers);
+    error InvalidReleasePolicy(string field);
 
     event AssetRegistered(
         uint64 indexed assetId,
@@ -65,10 +87,25 @@ contract DataCatalog is IDataCatalog {
         bytes32 contentCommitment,
         uint8 classification,
         uint8 allowedOps,
-        uint32 minCohort,
         bytes32[] tags,
         uint32[] approvers,
         uint8 approvalsRequired
+    );
+    /// At registration and with every new version: the schema text (hashing to schemaHash) and
+    /// the release policy in force from that version on.
+    event ReleasePolicySet(
+        uint64 indexed assetId,
+        uint32 version,
+        bool dpRequired,
+        uint32 minEpsilonMilli,
+        uint32 maxEpsilonMilli,
+        uint64 requesterEpsilonBudgetMilli,
+        uint32 minCellSize,
+        uint16 maxCells,
+        uint8 flags,
+        uint128 identifierColumns,
+        uint128 quasiIdentifierColumns,
+        string schema
     );
     event AssetVersionPublished(
         uint64 indexed assetId,
@@ -92,11 +129,12 @@ contract DataCatalog is IDataCatalog {
         bytes32 contentCommitment,
         uint8 classification,
         uint8 allowedOps,
-        uint32 minCohort,
         uint32 nodeOrg,
         bytes32[] calldata tags,
         uint32[] calldata approvers,
-        uint8 approvalThreshold
+        uint8 approvalThreshold,
+        ReleasePolicy calldata policy,
+        string calldata schema
     ) external returns (uint64 assetId) {
         uint32 ownerOrg = consortium.requireMember(msg.sender, 2 /* PROVIDER */);
         consortium.requireActiveOrg(nodeOrg, 8 /* NODE */);
@@ -117,7 +155,6 @@ contract DataCatalog is IDataCatalog {
         a.ownerOrg = ownerOrg;
         a.nodeOrg = nodeOrg;
         a.version = 1;
-        a.minCohort = minCohort;
         a.updatedAt = uint64(block.timestamp);
         a.classification = classification;
         a.allowedOps = allowedOps;
@@ -135,18 +172,22 @@ contract DataCatalog is IDataCatalog {
         a.contentCommitment = contentCommitment;
         emit AssetRegistered(
             assetId, ownerOrg, nodeOrg, title, metadataUri, metadataHash, schemaHash, contentCommitment,
-            classification, allowedOps, minCohort, tags, approvers, approvalThreshold
+            classification, allowedOps, tags, approvers, approvalThreshold
         );
+        _setPolicy(assetId, 1, policy, schema);
     }
 
     /// A changed data set is republished as a new version with its new commitment; nodes refuse
-    /// jobs whose local data does not match the current one.
+    /// jobs whose local data does not match the current one. The release policy is restated
+    /// with every version: this is the only way to change it.
     function publishVersion(
         uint64 assetId,
         bytes32 contentCommitment,
         bytes32 schemaHash,
         bytes32 metadataHash,
-        string calldata metadataUri
+        string calldata metadataUri,
+        ReleasePolicy calldata policy,
+        string calldata schema
     ) external {
         Asset storage a = _ownedLiveAsset(assetId);
         _checkHashes(metadataUri, metadataHash, schemaHash, contentCommitment);
@@ -156,6 +197,7 @@ contract DataCatalog is IDataCatalog {
         a.schemaHash = schemaHash;
         a.metadataHash = metadataHash;
         emit AssetVersionPublished(assetId, a.version, contentCommitment, schemaHash, metadataHash, metadataUri);
+        _setPolicy(assetId, a.version, policy, schema);
     }
 
     function retire(uint64 assetId) external {
@@ -174,7 +216,7 @@ contract DataCatalog is IDataCatalog {
             uint32 ownerOrg,
             uint32 nodeOrg,
             uint32 version,
-            uint32 minCohort,
+            uint32 minCellSize,
             uint64 updatedAt,
             uint8 classification,
             uint8 allowedOps,
@@ -187,9 +229,26 @@ contract DataCatalog is IDataCatalog {
     {
         Asset storage a = _known(assetId);
         return (
-            a.ownerOrg, a.nodeOrg, a.version, a.minCohort, a.updatedAt, a.classification, a.allowedOps,
+            a.ownerOrg, a.nodeOrg, a.version, policies[assetId].minCellSize, a.updatedAt, a.classification, a.allowedOps,
             a.approvalsRequired, a.retired, a.metadataHash, a.schemaHash, a.contentCommitment
         );
+    }
+
+    /// The release policy in force (the latest version's).
+    function releasePolicy(uint64 assetId) external view returns (ReleasePolicy memory) {
+        _known(assetId);
+        return policies[assetId];
+    }
+
+    function epsilonPolicy(uint64 assetId)
+        external
+        view
+        override
+        returns (bool dpRequired, uint32 minEpsilonMilli, uint32 maxEpsilonMilli, uint64 requesterBudgetMilli)
+    {
+        ReleasePolicy storage p = policies[assetId];
+        _known(assetId);
+        return (p.dpRequired, p.minEpsilonMilli, p.maxEpsilonMilli, p.requesterEpsilonBudgetMilli);
     }
 
     /// The organisations whose approval counts for grants on this asset.
@@ -241,6 +300,25 @@ contract DataCatalog is IDataCatalog {
         uint32 callerOrg = consortium.requireMember(msg.sender, 2 /* PROVIDER */);
         if (a.ownerOrg != callerOrg) revert NotAssetOwner(assetId, callerOrg);
         if (a.retired) revert AssetIsRetired(assetId);
+    }
+
+    function _setPolicy(uint64 assetId, uint32 version, ReleasePolicy calldata p, string calldata schema) private {
+        if (bytes(schema).length == 0 || bytes(schema).length > MAX_SCHEMA_BYTES) {
+            revert FieldTooLong("schema", bytes(schema).length, MAX_SCHEMA_BYTES);
+        }
+        if (p.dpRequired && p.minEpsilonMilli == 0) revert InvalidReleasePolicy("minEpsilonMilli");
+        if (p.maxEpsilonMilli == 0 || p.maxEpsilonMilli < p.minEpsilonMilli) {
+            revert InvalidReleasePolicy("maxEpsilonMilli");
+        }
+        if (p.requesterEpsilonBudgetMilli < p.maxEpsilonMilli) revert InvalidReleasePolicy("requesterEpsilonBudgetMilli");
+        if (p.maxCells == 0 || p.maxCells > MAX_CELLS) revert InvalidReleasePolicy("maxCells");
+        if (p.flags & ~POLICY_FLAGS != 0) revert InvalidReleasePolicy("flags");
+        if (p.identifierColumns & p.quasiIdentifierColumns != 0) revert InvalidReleasePolicy("quasiIdentifierColumns");
+        policies[assetId] = p;
+        emit ReleasePolicySet(
+            assetId, version, p.dpRequired, p.minEpsilonMilli, p.maxEpsilonMilli, p.requesterEpsilonBudgetMilli,
+            p.minCellSize, p.maxCells, p.flags, p.identifierColumns, p.quasiIdentifierColumns, schema
+        );
     }
 
     function _checkHashes(string calldata uri, bytes32 metadataHash, bytes32 schemaHash, bytes32 commitment)

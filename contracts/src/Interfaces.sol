@@ -22,6 +22,12 @@ interface IDataCatalog {
 
     function approvalsRequired(uint64 assetId) external view returns (uint8);
 
+    /// The epsilon rules of the asset's release policy, checked when a job is submitted.
+    function epsilonPolicy(uint64 assetId)
+        external
+        view
+        returns (bool dpRequired, uint32 minEpsilonMilli, uint32 maxEpsilonMilli, uint64 requesterBudgetMilli);
+
     /// The owner organisation, retired or not.
     function ownerOf(uint64 assetId) external view returns (uint32);
 }

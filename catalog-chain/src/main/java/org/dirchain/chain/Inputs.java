@@ -12,6 +12,7 @@ import org.web3j.crypto.WalletUtils;
 final class Inputs {
     static final int MAX_TITLE_BYTES = 200;
     static final int MAX_URI_BYTES = 256;
+    static final int MAX_SCHEMA_BYTES = 4096;
     static final int MAX_NAME_BYTES = 128;
     static final int MAX_ENDPOINT_BYTES = 256;
     static final int MAX_KEY_BYTES = 1024;

@@ -13,6 +13,7 @@ import org.dirchain.chain.model.Classification;
 import org.dirchain.chain.model.Flag;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.contracts.generated.DataCatalog;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple12;
@@ -30,8 +31,9 @@ final class Web3jAssetCatalog implements AssetCatalog {
         List<byte[]> tags = d.tags().stream().map(Inputs::tag).toList();
         TransactionReceipt r = run(contract.registerAsset(d.title(), nullToEmpty(d.metadataUri()),
                 d.metadataHash().bytes(), d.schemaHash().bytes(), d.contentCommitment().bytes(),
-                big(d.classification().ordinal()), big(Flag.mask(d.allowedOps())), big(d.minCohort()),
-                big(d.nodeOrg()), tags, Calls.bigs(d.approvers()), big(d.approvalsRequired())), "registerAsset");
+                big(d.classification().ordinal()), big(Flag.mask(d.allowedOps())),
+                big(d.nodeOrg()), tags, Calls.bigs(d.approvers()), big(d.approvalsRequired()), onChain(d.policy()),
+                d.schema()), "registerAsset");
         return DataCatalog.getAssetRegisteredEvents(r).get(0).assetId.longValueExact();
     }
 
@@ -48,7 +50,7 @@ final class Web3jAssetCatalog implements AssetCatalog {
             throw new InvalidInputException("classification", "is missing");
         }
         Inputs.nonEmpty("allowedOps", d.allowedOps());
-        Inputs.range("minCohort", d.minCohort(), 0, Integer.MAX_VALUE);
+        policyAndSchema(d.policy(), d.schema());
         Inputs.id("nodeOrg", d.nodeOrg());
         if (d.tags().size() > Inputs.MAX_TAGS) {
             throw new InvalidInputException("tags", "has " + d.tags().size() + " tags, at most " + Inputs.MAX_TAGS);
@@ -58,15 +60,37 @@ final class Web3jAssetCatalog implements AssetCatalog {
         Inputs.range("approvalsRequired", d.approvalsRequired(), 1, Math.max(1, d.approvers().size()));
     }
 
+    private static void policyAndSchema(ReleasePolicy policy, String schema) {
+        if (policy == null) {
+            throw new InvalidInputException("policy", "is missing");
+        }
+        Inputs.text("schema", schema, Inputs.MAX_SCHEMA_BYTES, true);
+    }
+
+    static DataCatalog.ReleasePolicy onChain(ReleasePolicy p) {
+        return new DataCatalog.ReleasePolicy(p.dpRequired(), big(p.minEpsilonMilli()), big(p.maxEpsilonMilli()),
+                big(p.requesterEpsilonBudgetMilli()), big(p.minCellSize()), big(p.maxCells()), big(p.flags()),
+                ReleasePolicy.mask(p.identifierColumns()), ReleasePolicy.mask(p.quasiIdentifierColumns()));
+    }
+
+    static ReleasePolicy fromChain(DataCatalog.ReleasePolicy p) {
+        return ReleasePolicy.fromChain(p.dpRequired, p.minEpsilonMilli.longValueExact(),
+                p.maxEpsilonMilli.longValueExact(), p.requesterEpsilonBudgetMilli.longValueExact(),
+                p.minCellSize.intValueExact(), p.maxCells.intValueExact(), p.flags.intValueExact(),
+                p.identifierColumns, p.quasiIdentifierColumns);
+    }
+
     @Override
-    public int publishVersion(long assetId, Hash32 commitment, Hash32 schemaHash, Hash32 metadataHash, String uri) {
+    public int publishVersion(long assetId, Hash32 commitment, Hash32 schemaHash, Hash32 metadataHash, String uri,
+            ReleasePolicy policy, String schema) {
         Inputs.id("assetId", assetId);
+        policyAndSchema(policy, schema);
         Inputs.hash("contentCommitment", commitment);
         Inputs.hash("schemaHash", schemaHash);
         Inputs.hash("metadataHash", metadataHash);
         Inputs.text("metadataUri", uri, Inputs.MAX_URI_BYTES, false);
         TransactionReceipt r = run(contract.publishVersion(big(assetId), commitment.bytes(), schemaHash.bytes(),
-                metadataHash.bytes(), nullToEmpty(uri)), "publishVersion");
+                metadataHash.bytes(), nullToEmpty(uri), onChain(policy), schema), "publishVersion");
         return DataCatalog.getAssetVersionPublishedEvents(r).get(0).version.intValueExact();
     }
 
@@ -83,12 +107,13 @@ final class Web3jAssetCatalog implements AssetCatalog {
                         Boolean, byte[], byte[], byte[]>
                 t = run(contract.getAsset(big(assetId)), "getAsset");
         List<Long> approvers = Calls.longs(run(contract.approversOf(big(assetId)), "approversOf"));
+        ReleasePolicy policy = fromChain(run(contract.releasePolicy(big(assetId)), "releasePolicy"));
         return new Asset(assetId, t.component1().longValueExact(), t.component2().longValueExact(),
-                t.component3().intValueExact(), t.component4().intValueExact(),
+                t.component3().intValueExact(),
                 Instant.ofEpochSecond(t.component5().longValueExact()),
                 Classification.ofLevel(t.component6().intValue()),
                 Flag.fromMask(Operation.class, t.component7().intValue()), t.component8().intValue(), approvers,
-                t.component9(), Hash32.of(t.component10()), Hash32.of(t.component11()), Hash32.of(t.component12()));
+                t.component9(), Hash32.of(t.component10()), Hash32.of(t.component11()), Hash32.of(t.component12()), policy);
     }
 
     @Override

@@ -55,12 +55,12 @@ class CatalogTest {
         assertFalse(a.retired());
 
         Hash32 next = Hash32.keccak("content, second extract");
-        assertEquals(2, owner.publishVersion(id, next, d.schemaHash(), d.metadataHash(), d.metadataUri()));
+        assertEquals(2, owner.publishVersion(id, next, d.schemaHash(), d.metadataHash(), d.metadataUri(), d.policy(), d.schema()));
         assertEquals(next, owner.asset(id).contentCommitment());
         owner.retire(id);
         assertTrue(owner.asset(id).retired());
         assertThrows(Reverts.AssetIsRetired.class,
-                () -> owner.publishVersion(id, Hash32.keccak("x"), d.schemaHash(), d.metadataHash(), ""));
+                () -> owner.publishVersion(id, Hash32.keccak("x"), d.schemaHash(), d.metadataHash(), "", d.policy(), d.schema()));
     }
 
     @Test
@@ -74,7 +74,7 @@ class CatalogTest {
         AssetDraft d = f.draft(f.nodeAOrg, List.of(), 1);
         long id = f.as(HOSPITAL).catalog().register(d);
         var e = assertThrows(Reverts.NotAssetOwner.class, () -> f.as(ETHICS).catalog()
-                .publishVersion(id, Hash32.keccak("y"), d.schemaHash(), d.metadataHash(), ""));
+                .publishVersion(id, Hash32.keccak("y"), d.schemaHash(), d.metadataHash(), "", d.policy(), d.schema()));
         assertEquals(BigInteger.valueOf(id), e.arguments().get(0));
         assertThrows(Reverts.NotAssetOwner.class, () -> f.as(ETHICS).catalog().retire(id));
         assertThrows(Reverts.MissingRole.class, () -> f.as(REQUESTER).catalog().register(d));
@@ -107,18 +107,18 @@ class CatalogTest {
         assertField("tags", with(ok, ok.title(), ok.metadataUri(), ok.contentCommitment(), nineTags));
         assertField("tags", with(ok, ok.title(), ok.metadataUri(), ok.contentCommitment(), List.of("x".repeat(33))));
         assertField("approvalsRequired", new AssetDraft(ok.title(), ok.metadataUri(), ok.metadataHash(),
-                ok.schemaHash(), ok.contentCommitment(), ok.classification(), ok.allowedOps(), 10, f.nodeAOrg,
-                ok.tags(), List.of(f.hospitalOrg), 2));
+                ok.schemaHash(), ok.contentCommitment(), ok.classification(), ok.allowedOps(), f.nodeAOrg,
+                ok.tags(), List.of(f.hospitalOrg), 2, ok.policy(), ok.schema()));
         assertField("allowedOps", new AssetDraft(ok.title(), ok.metadataUri(), ok.metadataHash(),
-                ok.schemaHash(), ok.contentCommitment(), ok.classification(), Set.of(), 10, f.nodeAOrg,
-                ok.tags(), List.of(), 1));
+                ok.schemaHash(), ok.contentCommitment(), ok.classification(), Set.of(), f.nodeAOrg,
+                ok.tags(), List.of(), 1, ok.policy(), ok.schema()));
         var malformed = assertThrows(IllegalArgumentException.class, () -> new Hash32("0x1234"));
         assertTrue(malformed.getMessage().contains("malformed 32-byte hash"));
         assertEquals(before, f.chain.blockNumber(), "no transaction may have been mined");
     }
 
     @Test
-    void registeringAnAssetStaysUnder200kGas() {
+    void registeringAnAssetWithItsReleasePolicyStaysUnder230kGas() {
         List<MinedTransaction> mined = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.function.Consumer<MinedTransaction> listener = mined::add;
         f.chain.addListener(listener);
@@ -129,12 +129,13 @@ class CatalogTest {
         }
         MinedTransaction tx = mined.stream().filter(m -> m.function().equals("DataCatalog.registerAsset"))
                 .findFirst().orElseThrow();
-        assertTrue(tx.gasUsed().longValueExact() <= 200_000, "registerAsset used " + tx.gasUsed() + " gas");
+        // two approvers and the release policy (one more storage slot than before policies): 222k
+        assertTrue(tx.gasUsed().longValueExact() <= 230_000, "registerAsset used " + tx.gasUsed() + " gas");
     }
 
     private static AssetDraft with(AssetDraft d, String title, String uri, Hash32 commitment, List<String> tags) {
         return new AssetDraft(title, uri, d.metadataHash(), d.schemaHash(), commitment, d.classification(),
-                Set.of(Operation.COUNT), d.minCohort(), d.nodeOrg(), tags, d.approvers(), d.approvalsRequired());
+                Set.of(Operation.COUNT), d.nodeOrg(), tags, d.approvers(), d.approvalsRequired(), d.policy(), d.schema());
     }
 
     private static void assertField(String field, AssetDraft draft) {

@@ -12,6 +12,7 @@ import org.dirchain.chain.model.Classification;
 import org.dirchain.chain.model.GrantRequest;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.Role;
 import org.web3j.crypto.Credentials;
 
@@ -20,6 +21,8 @@ import org.web3j.crypto.Credentials;
  * hospital and its ethics board (providers), two compute nodes, two requesters and an operator.
  */
 public final class DirectoryFixture implements AutoCloseable {
+    /** The schema text test assets are published with. */
+    public static final String SCHEMA = "age:INTEGER,region:TEXT,hba1c:DECIMAL";
     public static final int ADMIN = 0;
     public static final int HOSPITAL = 1;
     public static final int ETHICS = 2;
@@ -89,7 +92,7 @@ public final class DirectoryFixture implements AutoCloseable {
         return new AssetDraft("Diabetes cohort " + n, "https://catalog.example/assets/" + n,
                 Hash32.keccak("metadata " + n), Hash32.keccak("schema v1"), Hash32.keccak("content " + n),
                 Classification.CONFIDENTIAL, Set.of(Operation.COUNT, Operation.SUM, Operation.MEAN, Operation.HISTOGRAM),
-                10, nodeOrg, List.of("diabetes", "hba1c"), approvers, k);
+                nodeOrg, List.of("diabetes", "hba1c"), approvers, k, ReleasePolicy.open(10), SCHEMA);
     }
 
     public GrantRequest grantRequest(long assetId, int maxJobs, long epsilonBudgetMilli) {

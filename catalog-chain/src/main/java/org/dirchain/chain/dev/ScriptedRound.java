@@ -19,6 +19,7 @@ import org.dirchain.chain.model.GrantRequest;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.Role;
 
 /**
@@ -60,8 +61,9 @@ public final class ScriptedRound {
             long asset = hospitalChain.catalog().register(new AssetDraft("Type 2 diabetes cohort 2019-2024",
                     "https://data.cityhospital.example/catalog/t2d-cohort", Hash32.keccak("t2d metadata v1"),
                     Hash32.keccak("age:int,sex:str,region:str,hba1c:decimal"), Hash32.keccak("t2d rows v1"),
-                    Classification.RESTRICTED, Set.of(Operation.COUNT, Operation.MEAN, Operation.HISTOGRAM), 20, node,
-                    List.of("diabetes", "hba1c", "endocrinology"), List.of(hospital, ethics), 2));
+                    Classification.RESTRICTED, Set.of(Operation.COUNT, Operation.MEAN, Operation.HISTOGRAM), node,
+                    List.of("diabetes", "hba1c", "endocrinology"), List.of(hospital, ethics), 2,
+                    ReleasePolicy.open(20), "age:INTEGER,sex:TEXT,region:TEXT,hba1c:DECIMAL"));
             say("catalogue", "asset #" + asset + " published by the hospital; grants need 2 of 2 approvals"
                     + " (hospital, ethics board)");
 

@@ -109,9 +109,21 @@ public final class Reverts {
         }
     }
 
+    public static final class DifferentialPrivacyRequired extends ContractRevertException {
+        public DifferentialPrivacyRequired(List<Object> args) {
+            super("DifferentialPrivacyRequired", args);
+        }
+    }
+
     public static final class EpsilonBudgetExceeded extends ContractRevertException {
         public EpsilonBudgetExceeded(List<Object> args) {
             super("EpsilonBudgetExceeded", args);
+        }
+    }
+
+    public static final class EpsilonOutOfRange extends ContractRevertException {
+        public EpsilonOutOfRange(List<Object> args) {
+            super("EpsilonOutOfRange", args);
         }
     }
 
@@ -154,6 +166,12 @@ public final class Reverts {
     public static final class InvalidApprovalThreshold extends ContractRevertException {
         public InvalidApprovalThreshold(List<Object> args) {
             super("InvalidApprovalThreshold", args);
+        }
+    }
+
+    public static final class InvalidReleasePolicy extends ContractRevertException {
+        public InvalidReleasePolicy(List<Object> args) {
+            super("InvalidReleasePolicy", args);
         }
     }
 
@@ -310,6 +328,12 @@ public final class Reverts {
     public static final class QuorumNotMet extends ContractRevertException {
         public QuorumNotMet(List<Object> args) {
             super("QuorumNotMet", args);
+        }
+    }
+
+    public static final class RequesterEpsilonBudgetExceeded extends ContractRevertException {
+        public RequesterEpsilonBudgetExceeded(List<Object> args) {
+            super("RequesterEpsilonBudgetExceeded", args);
         }
     }
 

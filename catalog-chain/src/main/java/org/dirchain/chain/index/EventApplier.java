@@ -17,6 +17,7 @@ import org.dirchain.chain.model.GrantStatus;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobStatus;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.Role;
 import org.dirchain.contracts.generated.AccessGrants;
 import org.dirchain.contracts.generated.Consortium;
@@ -66,6 +67,14 @@ final class EventApplier {
             IndexedAsset a = index.requireAsset(e.assetId.longValueExact());
             index.putAsset(a.withVersion(e.version.intValueExact(), Hash32.of(e.contentCommitment),
                     Hash32.of(e.schemaHash), Hash32.of(e.metadataHash), e.metadataUri, block(l)));
+        });
+        on(DataCatalog.RELEASEPOLICYSET_EVENT, l -> {
+            var e = DataCatalog.getReleasePolicySetEventFromLog(l);
+            ReleasePolicy p = ReleasePolicy.fromChain(e.dpRequired, e.minEpsilonMilli.longValueExact(),
+                    e.maxEpsilonMilli.longValueExact(), e.requesterEpsilonBudgetMilli.longValueExact(),
+                    e.minCellSize.intValueExact(), e.maxCells.intValueExact(), e.flags.intValueExact(),
+                    e.identifierColumns, e.quasiIdentifierColumns);
+            index.putAsset(index.requireAsset(e.assetId.longValueExact()).withPolicy(p, e.schema));
         });
         on(DataCatalog.ASSETRETIRED_EVENT, l -> {
             var e = DataCatalog.getAssetRetiredEventFromLog(l);
@@ -170,9 +179,9 @@ final class EventApplier {
         index.putAsset(new IndexedAsset(e.assetId.longValueExact(), owner, e.nodeOrg.longValueExact(), e.title,
                 e.metadataUri, Hash32.of(e.metadataHash), Hash32.of(e.schemaHash), Hash32.of(e.contentCommitment),
                 Classification.ofLevel(e.classification.intValue()),
-                Flag.fromMask(Operation.class, e.allowedOps.intValue()), e.minCohort.intValueExact(),
+                Flag.fromMask(Operation.class, e.allowedOps.intValue()),
                 e.tags.stream().map(EventApplier::untag).toList(), approvers.isEmpty() ? List.of(owner) : approvers,
-                e.approvalsRequired.intValue(), 1, false, block(l), block(l)));
+                e.approvalsRequired.intValue(), 1, false, block(l), block(l), null, ""));
     }
 
     private void grantRequested(Log l) {

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** On-chain state of a catalogue entry (title, URI and tags live in the event log and the index). */
+/**
+ * On-chain state of a catalogue entry with its release policy (title, URI, tags and the schema text
+ * live in the event log and the index).
+ */
 public record Asset(
         long id,
         long ownerOrg,
         long nodeOrg,
         int version,
-        int minCohort,
         Instant updatedAt,
         Classification classification,
         Set<Operation> allowedOps,
@@ -19,7 +21,8 @@ public record Asset(
         boolean retired,
         Hash32 metadataHash,
         Hash32 schemaHash,
-        Hash32 contentCommitment) {
+        Hash32 contentCommitment,
+        ReleasePolicy policy) {
 
     public Asset {
         allowedOps = Set.copyOf(allowedOps);

@@ -8,6 +8,9 @@ import java.util.Set;
  *
  * @param approvers organisations whose approval counts for grants; empty means the owner alone
  * @param approvalsRequired how many of the approvers (k of n) must approve a grant
+ * @param policy the owner's release policy, in force from this version on
+ * @param schema the schema's canonical text ({@code name:TYPE,...} in column order), hashing to
+ *     {@code schemaHash}; the policy names columns by their position in it
  */
 public record AssetDraft(
         String title,
@@ -17,11 +20,12 @@ public record AssetDraft(
         Hash32 contentCommitment,
         Classification classification,
         Set<Operation> allowedOps,
-        int minCohort,
         long nodeOrg,
         List<String> tags,
         List<Long> approvers,
-        int approvalsRequired) {
+        int approvalsRequired,
+        ReleasePolicy policy,
+        String schema) {
 
     public AssetDraft {
         allowedOps = allowedOps == null ? Set.of() : Set.copyOf(allowedOps);

@@ -70,7 +70,7 @@ public final class ContractAbis {
             List<String> types = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (JsonNode input : entry.path("inputs")) {
-                types.add(input.path("type").asText());
+                types.add(canonicalType(input));
                 names.add(input.path("name").asText());
             }
             String name = entry.path("name").asText();
@@ -81,6 +81,17 @@ public final class ContractAbis {
                 functions.putIfAbsent(selector, contract + "." + name);
             }
         }
+    }
+
+    /** The type as it appears in a selector's signature: a struct is the tuple of its components. */
+    private static String canonicalType(JsonNode param) {
+        String type = param.path("type").asText();
+        if (!type.startsWith("tuple")) {
+            return type;
+        }
+        List<String> parts = new ArrayList<>();
+        param.path("components").forEach(c -> parts.add(canonicalType(c)));
+        return "(" + String.join(",", parts) + ")" + type.substring("tuple".length());
     }
 
     private static List<TypeReference<Type>> decoders(List<String> types) {

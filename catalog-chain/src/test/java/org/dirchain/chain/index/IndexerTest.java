@@ -18,6 +18,7 @@ import org.dirchain.chain.DirectoryFixture;
 import org.dirchain.chain.model.Classification;
 import org.dirchain.chain.model.GrantStatus;
 import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.JobStatus;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
@@ -55,7 +56,8 @@ class IndexerTest {
                     .sign(job, 0, asset, commitment, 42));
             f.as(OPERATOR).jobs().settle(job, Hash32.keccak("answer"), List.of(42L));
             f.as(HOSPITAL).catalog().publishVersion(asset, Hash32.keccak("v2"), Hash32.keccak("schema v1"),
-                    Hash32.keccak("meta v2"), "https://catalog.example/v2");
+                    Hash32.keccak("meta v2"), "https://catalog.example/v2", ReleasePolicy.open(12),
+                    DirectoryFixture.SCHEMA);
             long denied = f.as(REQUESTER).grants().request(f.grantRequest(asset, 1, 0));
             f.as(ETHICS).grants().deny(denied, Hash32.keccak("no"));
             live.catchUp();

@@ -27,6 +27,7 @@ import org.dirchain.chain.model.GrantRequest;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.JobSubmission;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.Role;
 import org.dirchain.he.EncryptedAggregator;
 import org.dirchain.he.LanePacking;
@@ -92,8 +93,9 @@ public final class ThreeHospitalRound {
                         "Type 2 diabetes registry, hospital " + (char) ('A' + i), file.toUri().toString(),
                         Hash32.keccak("registry metadata " + i), Hash32.of(table.schema().schemaHash()),
                         table.commitment().toHash32(), Classification.RESTRICTED,
-                        Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM), 50, node,
-                        List.of("diabetes", "hba1c"), List.of(), 1));
+                        Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM), node,
+                        List.of("diabetes", "hba1c"), List.of(), 1, ReleasePolicy.open(50),
+                        table.schema().canonical()));
                 assets.add(asset);
                 ComputeNodeServer server = NodeAssembly.start(chain, d, dev.account(4 + i), node,
                         Map.of(asset, table), "127.0.0.1", 0);

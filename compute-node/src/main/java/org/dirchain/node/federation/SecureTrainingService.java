@@ -119,9 +119,9 @@ public final class SecureTrainingService {
         } catch (IllegalStateException e) {
             throw Refusal.precondition("job " + jobId + ": " + e.getMessage());
         }
-        if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().minCohort()) {
+        if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().policy().minCellSize()) {
             throw Refusal.precondition("the training rows after filters are below asset " + request.getAssetId()
-                    + "'s minimum of " + auth.asset().minCohort() + " rows");
+                    + "'s minimum of " + auth.asset().policy().minCellSize() + " rows");
         }
         NodeSession node = new NodeSession(session, (int) nodeOrg, job, answer, random);
         if (sessions.putIfAbsent(session, node) != null) {

@@ -29,20 +29,22 @@ import org.dirchain.node.query.AggregateEngine;
 import org.dirchain.node.query.AggregateQuery;
 import org.dirchain.node.query.BoundQuery;
 import org.dirchain.node.query.InvalidQueryException;
-import org.dirchain.node.query.LocalAggregate;
+import org.dirchain.node.privacy.CellSuppression;
 import org.dirchain.node.privacy.PartialNoise;
 import org.dirchain.node.verify.GrantVerifier;
 import org.dirchain.node.verify.JobAuthorisation;
+import org.dirchain.node.verify.PolicyGate;
 import org.dirchain.node.verify.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one aggregate job on one local asset: parse the spec, verify the job on chain, check the
- * local data against its commitment, compute the partial in one streaming pass, refuse a cohort
- * below the asset's minimum, add DP noise if the job carries an epsilon, encrypt every element
- * under the requester's key, and sign the attestation. Returns ciphertexts only. A differentially
- * private job asked again gets the noisy partial it got before ({@link ReleasedNoisyPartials}).
+ * Runs one aggregate job on one local asset: parse the spec, verify the job on chain and against
+ * the owner's release policy, check the local data against its commitment, compute the partial in
+ * one streaming pass, add DP noise if the job carries an epsilon, suppress cells below the minimum
+ * cell size and refuse a cohort below it (on the noisy counts under DP), encrypt every element under
+ * the requester's key, and sign the attestation. Returns ciphertexts only. A differentially private
+ * job asked again gets the noisy partial it got before ({@link ReleasedNoisyPartials}).
  */
 public final class AggregateJobRunner {
     /** Throws {@link Cancelled} when the caller has gone or its deadline has passed. */
@@ -78,26 +80,45 @@ public final class AggregateJobRunner {
         this.masking = masking;
     }
 
-    /** A masking key for this node's asset in a multi-asset job, after verifying the job on chain. */
+    /** A job this node may answer: verified on chain and against the owner's release policy. */
+    private record Prepared(JobAuthorisation auth, AggregateSpec spec, AggregateQuery query,
+            Map<String, BigDecimal[]> clamps, LocalTable source, ContentCommitment local) {}
+
+    /**
+     * A masking key for this node's asset in a multi-asset job. Everything the node can decide is
+     * decided first — the job on chain, the release policy, and the cohort of the very partial it
+     * will release (under DP drawn and journaled now) — so a node that refuses gives no key and the
+     * job goes on without it while its quorum holds.
+     */
     public AggregateMaskKey advertiseKey(AggregateKeyRequest request) {
-        byte[] specBytes = request.getSpec().toByteArray();
-        AggregateSpec spec = parse(specBytes);
-        catalog.table(request.getAssetId()).orElseThrow(
-                () -> Refusal.notFound("asset " + request.getAssetId() + " is not served by this node"));
-        Set<Operation> ops;
-        try {
-            ops = AggregateSpecs.operations(spec);
-        } catch (InvalidQueryException e) {
-            throw Refusal.invalid("spec of job " + request.getJobId() + ": " + e.getMessage());
-        }
-        JobAuthorisation auth = verifier.verify(request.getJobId(), request.getAssetId(), specBytes, ops);
-        return masking.advertise(auth);
+        Prepared job = prepare(request.getJobId(), request.getAssetId(), request.getSpec().toByteArray());
+        released(job, () -> {});
+        return masking.advertise(job.auth());
     }
 
     public AggregateResponse run(AggregateRequest request, Checkpoint checkpoint) {
         long jobId = request.getJobId();
-        long assetId = request.getAssetId();
-        byte[] specBytes = request.getSpec().toByteArray();
+        Prepared job = prepare(jobId, request.getAssetId(), request.getSpec().toByteArray());
+        JobAuthorisation auth = job.auth();
+        boolean masked = auth.job().assets().size() > 1;
+        if (masked != request.getParticipantsCount() > 0) {
+            throw masked ? Refusal.precondition("job " + jobId + " is over " + auth.job().assets().size()
+                    + " assets: its partials are masked, so the request must carry every participant's key "
+                    + "(AdvertiseAggregateKey first)")
+                    : Refusal.invalid("job " + jobId + " is over one asset: its partial is not masked");
+        }
+        HomomorphicScheme scheme = scheme(job.spec());
+        HePublicKey key = publicKey(scheme, job.spec()); // parsed only for a job verified on chain
+        checkpoint.check();
+        if (!masked) {
+            return answer(job, scheme, key, checkpoint, UnaryOperator.identity());
+        }
+        return masking.answer(auth, request.getParticipantsList(),
+                masker -> answer(job, scheme, key, checkpoint, masker.apply(key.plaintextModulus())));
+    }
+
+    /** Parses the spec, verifies the job on chain, applies the release policy, checks the local data. */
+    private Prepared prepare(long jobId, long assetId, byte[] specBytes) {
         AggregateSpec spec = parse(specBytes);
         LocalTable table = catalog.table(assetId)
                 .orElseThrow(() -> Refusal.notFound("asset " + assetId + " is not served by this node"));
@@ -112,49 +133,52 @@ public final class AggregateJobRunner {
         } catch (InvalidQueryException | org.dirchain.node.data.UnknownColumnException e) {
             throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
         }
-        HomomorphicScheme scheme = scheme(spec);
-        HePublicKey key = publicKey(scheme, spec);
-
         JobAuthorisation auth = verifier.verify(jobId, assetId, specBytes, ops);
-        boolean masked = auth.job().assets().size() > 1;
-        if (masked != request.getParticipantsCount() > 0) {
-            throw masked ? Refusal.precondition("job " + jobId + " is over " + auth.job().assets().size()
-                    + " assets: its partials are masked, so the request must carry every participant's key "
-                    + "(AdvertiseAggregateKey first)")
-                    : Refusal.invalid("job " + jobId + " is over one asset: its partial is not masked");
-        }
-        checkpoint.check();
+        PolicyGate.check(auth, table.schema(), rules -> rules.checkAggregate(query, clamps, auth.epsilonMilli()));
         ContentCommitment local = catalog.requireMatchesChain(assetId, auth.asset().contentCommitment());
         LocalTable source = clamps.isEmpty() ? table : clampedOrRefuse(table, clamps, jobId);
-        checkpoint.check();
-        if (!masked) {
-            return answer(auth, spec, scheme, key, query, clamps, source, local, checkpoint, UnaryOperator.identity());
+        return new Prepared(auth, spec, query, clamps, source, local);
+    }
+
+    /**
+     * The vector this node releases for the job: exact, or noisy under DP (drawn once, journaled,
+     * the same when asked again), with small cells suppressed; refused when the released cohort is
+     * below the asset's minimum cell size.
+     */
+    private BigInteger[] released(Prepared job, Checkpoint checkpoint) {
+        JobAuthorisation auth = job.auth();
+        Supplier<BigInteger[]> partial = () -> partial(job, checkpoint);
+        BigInteger[] vector = auth.epsilonMilli() > 0
+                ? released.noisy(auth.job().id(), auth.asset().id(), auth.job().deadline(), partial)
+                : partial.get();
+        int minCell = auth.asset().policy().minCellSize();
+        if (CellSuppression.cohort(vector, job.query()).compareTo(BigInteger.valueOf(minCell)) < 0) {
+            throw Refusal.precondition("the cohort after filters is below asset " + auth.asset().id()
+                    + "'s minimum cell size of " + minCell + (auth.epsilonMilli() > 0 ? " (noisy count)" : ""));
         }
-        return masking.answer(auth, request.getParticipantsList(), masker -> answer(auth, spec, scheme, key, query,
-                clamps, source, local, checkpoint, masker.apply(key.plaintextModulus())));
+        return CellSuppression.suppress(vector, job.query(), minCell);
     }
 
     /** Computes, masks (for a multi-asset job), encrypts and attests this node's partial. */
-    private AggregateResponse answer(JobAuthorisation auth, AggregateSpec spec, HomomorphicScheme scheme,
-            HePublicKey key, AggregateQuery query, Map<String, BigDecimal[]> clamps, LocalTable source,
-            ContentCommitment local, Checkpoint checkpoint, UnaryOperator<BigInteger[]> mask) {
+    private AggregateResponse answer(Prepared job, HomomorphicScheme scheme, HePublicKey key, Checkpoint checkpoint,
+            UnaryOperator<BigInteger[]> mask) {
+        JobAuthorisation auth = job.auth();
         long jobId = auth.job().id();
         long assetId = auth.asset().id();
         Hash32 published = auth.asset().contentCommitment();
         long epsilon = auth.epsilonMilli();
-        Supplier<BigInteger[]> partial = () -> partial(source, query, clamps, auth, checkpoint);
-        BigInteger[] vector = epsilon > 0 ? released.noisy(jobId, assetId, auth.job().deadline(), partial) : partial.get();
+        BigInteger[] vector = released(job, checkpoint);
         checkpoint.check();
         AggregateResponse.Builder out = AggregateResponse.newBuilder()
                 .setJobId(jobId)
                 .setAssetId(assetId)
                 .setHeScheme(scheme.name())
                 .setEpsilonMilli(epsilon);
-        for (BigInteger plaintext : mask.apply(plaintexts(vector, key, spec.getLaneBits(), jobId))) {
+        for (BigInteger plaintext : mask.apply(plaintexts(vector, key, job.spec().getLaneBits(), jobId))) {
             out.addCiphertexts(ByteString.copyFrom(scheme.serializeCiphertext(scheme.encrypt(key, plaintext))));
         }
         // The weight is the rows scanned, not the cohort: the ledger is public, the cohort is not.
-        Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, local.rowCount());
+        Attestation att = signer.sign(jobId, auth.assetIndex(), assetId, published, job.local().rowCount());
         LOG.info("job={} asset={} computed: {} ciphertexts, epsilonMilli={} masked={}", jobId, assetId, vector.length,
                 epsilon, auth.job().assets().size() > 1);
         return out.setAssetIndex(att.assetIndex())
@@ -165,21 +189,15 @@ public final class AggregateJobRunner {
     }
 
     /** The partial's vector: exact, or with the job's noise when it carries an epsilon. */
-    private BigInteger[] partial(LocalTable source, AggregateQuery query, Map<String, BigDecimal[]> clamps,
-            JobAuthorisation auth, Checkpoint checkpoint) {
-        long jobId = auth.job().id();
-        LocalAggregate result = engine.evaluate(source, query);
-        if (result.cohortSize() < auth.asset().minCohort()) {
-            throw Refusal.precondition("the cohort after filters is below asset " + auth.asset().id()
-                    + "'s minimum of " + auth.asset().minCohort() + " rows");
-        }
-        BigInteger[] vector = result.partial().toVector();
+    private BigInteger[] partial(Prepared job, Checkpoint checkpoint) {
+        JobAuthorisation auth = job.auth();
+        BigInteger[] vector = engine.evaluate(job.source(), job.query()).partial().toVector();
         if (auth.epsilonMilli() > 0) {
             checkpoint.check(); // a call given up before its noise is drawn releases nothing
             try {
-                vector = noise.apply(vector, query, clamps, auth.epsilonMilli());
+                vector = noise.apply(vector, job.query(), job.clamps(), auth.epsilonMilli());
             } catch (InvalidQueryException e) {
-                throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
+                throw Refusal.invalid("spec of job " + auth.job().id() + ": " + e.getMessage());
             }
         }
         return vector;

@@ -22,24 +22,23 @@ public final class BoundQuery {
 
   private final RowPredicate[] filters;
   private final int groupColumn;
+  private final boolean integerGroups;
   private final Map<String, Integer> groupIndex;
   private final int[] momentColumns;
   private final int[] histogramColumns;
   private final BigDecimal[][] histogramEdges;
 
-  private BoundQuery(RowPredicate[] filters, int groupColumn, Map<String, Integer> groupIndex,
+  private BoundQuery(RowPredicate[] filters, int groupColumn, boolean integerGroups, Map<String, Integer> groupIndex,
       int[] momentColumns, int[] histogramColumns, BigDecimal[][] histogramEdges) {
     this.filters = filters;
     this.groupColumn = groupColumn;
+    this.integerGroups = integerGroups;
     this.groupIndex = groupIndex;
     this.momentColumns = momentColumns;
     this.histogramColumns = histogramColumns;
     this.histogramEdges = histogramEdges;
   }
 
-  /**
-   * @throws InvalidQueryException for an unknown column or a column of the wrong type
-   */
   /**
    * Checks a query against a table's schema.
    *
@@ -56,15 +55,18 @@ public final class BoundQuery {
     }
     int groupColumn = -1;
     Map<String, Integer> groupIndex = Map.of();
+    boolean integerGroups = false;
     if (q.groupBy() != null) {
       groupColumn = column(schema, q.groupBy().column(), "group-by");
-      if (schema.column(groupColumn).type() != ColumnType.TEXT) {
-        throw new InvalidQueryException("group-by column '" + q.groupBy().column() + "' is "
-            + schema.column(groupColumn).type() + "; grouping needs a TEXT column");
+      ColumnType type = schema.column(groupColumn).type();
+      if (type == ColumnType.DECIMAL) {
+        throw new InvalidQueryException("group-by column '" + q.groupBy().column()
+            + "' is DECIMAL; grouping needs a TEXT or INTEGER column");
       }
+      integerGroups = type == ColumnType.INTEGER;
       groupIndex = new HashMap<>();
       for (String key : q.groupBy().keys()) {
-        groupIndex.put(key, groupIndex.size());
+        groupIndex.put(integerGroups ? integerKey(q.groupBy().column(), key) : key, groupIndex.size());
       }
     }
     for (Measure m : q.measures()) {
@@ -76,7 +78,19 @@ public final class BoundQuery {
     List<Measure> histograms = q.histograms();
     int[] histogramColumns = histograms.stream().mapToInt(m -> schema.indexOf(m.column())).toArray();
     BigDecimal[][] edges = histograms.stream().map(m -> m.edgeValues().toArray(BigDecimal[]::new)).toArray(BigDecimal[][]::new);
-    return new BoundQuery(filters, groupColumn, groupIndex, moments, histogramColumns, edges);
+    return new BoundQuery(filters, groupColumn, integerGroups, groupIndex, moments, histogramColumns, edges);
+  }
+
+  /** An INTEGER group key in the one form rows are looked up by (no sign of +, no leading zeros). */
+  private static String integerKey(String column, String key) {
+    if (!org.dirchain.node.data.Numbers.isDecimal(key)) {
+      throw new InvalidQueryException("group key '" + key + "' of INTEGER column '" + column + "' is not an integer");
+    }
+    BigDecimal v = new BigDecimal(key);
+    if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
+      throw new InvalidQueryException("group key '" + key + "' of INTEGER column '" + column + "' is not an integer");
+    }
+    return v.toBigIntegerExact().toString();
   }
 
   private static RowPredicate bindFilter(Filter f, TableSchema schema) {
@@ -163,7 +177,8 @@ public final class BoundQuery {
     if (row.isNull(groupColumn)) {
       return -1;
     }
-    Integer g = groupIndex.get(row.text(groupColumn));
+    String key = integerGroups ? row.number(groupColumn).toBigInteger().toString() : row.text(groupColumn);
+    Integer g = groupIndex.get(key);
     return g == null ? -1 : g;
   }
 

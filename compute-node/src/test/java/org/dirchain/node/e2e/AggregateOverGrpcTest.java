@@ -180,22 +180,37 @@ class AggregateOverGrpcTest {
         int slots = new VectorLayout(AggregateSpecs.toQuery(spec)).length();
         responses.forEach(r -> assertEquals((slots + 14) / 15, r.getCiphertextsCount(), "15 lanes of 128 bits each"));
         AggregateResult result = decrypt(spec, responses);
-        List<Patient> pooled = c.data.stream().flatMap(List::stream)
-                .filter(p -> p.age() >= 40 && p.age() <= 60 && p.hba1c() > 7).toList();
+        int min = c.minCellSize;
         for (String region : NodeCluster.REGIONS) {
-            List<Double> v = pooled.stream().filter(p -> p.region().equals(region)).map(Patient::hba1c).toList();
+            // each node releases its cell only if it holds at least the minimum cell size of rows
+            List<Double> v = new ArrayList<>();
+            long[] buckets = new long[5];
+            for (List<Patient> node : c.data) {
+                List<Double> local = node.stream().filter(p -> p.age() >= 40 && p.age() <= 60 && p.hba1c() > 7)
+                        .filter(p -> p.region().equals(region)).map(Patient::hba1c).toList();
+                if (local.size() < min) {
+                    continue;
+                }
+                v.addAll(local);
+                long[] mine = new long[5];
+                local.forEach(x -> mine[x < 7 ? 0 : x < 8 ? 1 : x < 9 ? 2 : x < 10 ? 3 : 4]++);
+                for (int b = 0; b < 5; b++) {
+                    buckets[b] += mine[b] < min ? 0 : mine[b];
+                }
+            }
             GroupResult g = result.group(region);
             assertEquals(v.size(), g.rows(), "count in " + region);
-            BigDecimal mean = v.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .divide(BigDecimal.valueOf(v.size()), MathContext.DECIMAL128);
-            assertEquals(0, mean.compareTo(g.value(Measure0.MEAN)), "mean in " + region + ": " + g.value(Measure0.MEAN));
-            double m = mean.doubleValue();
-            double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
-            double variance = g.value(Measure0.VARIANCE).doubleValue();
-            assertTrue(Math.abs(variance - ss / (v.size() - 1)) < 1e-9 || Math.abs(variance - ss / v.size()) < 1e-9,
-                    "variance in " + region + ": " + variance);
-            long[] buckets = new long[5];
-            v.forEach(x -> buckets[x < 7 ? 0 : x < 8 ? 1 : x < 9 ? 2 : x < 10 ? 3 : 4]++);
+            if (!v.isEmpty()) {
+                BigDecimal mean = v.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(v.size()), MathContext.DECIMAL128);
+                assertEquals(0, mean.compareTo(g.value(Measure0.MEAN)), "mean in " + region + ": "
+                        + g.value(Measure0.MEAN));
+                double m = mean.doubleValue();
+                double ss = v.stream().mapToDouble(x -> (x - m) * (x - m)).sum();
+                double variance = g.value(Measure0.VARIANCE).doubleValue();
+                assertTrue(Math.abs(variance - ss / (v.size() - 1)) < 1e-9 || Math.abs(variance - ss / v.size()) < 1e-9,
+                        "variance in " + region + ": " + variance);
+            }
             var h = g.histogram(Measure0.HISTOGRAM);
             List<Long> got = new ArrayList<>();
             got.add(h.underflow());

@@ -138,21 +138,41 @@ class MaskedAggregateRefusalsTest {
         long job = c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(spec),
                 Hash32.keccak(spec.toByteArray()), AggregateOverGrpcTest.approvedGrants(0), 0, 2, Duration.ofHours(1),
                 java.math.BigInteger.valueOf(1_000_000)));
+        List<AggregateMaskKey> three = List.of(advertise(0, job, spec), advertise(1, job, spec), advertise(2, job, spec));
         String original = Files.readString(c.files.get(2));
-        MaskedAggregateClient.Outcome outcome;
         try {
-            // node 2 gives its key, then refuses to compute: its data no longer matches its commitment
+            // node 2 gave its key, then its data changes: it no longer matches its commitment
             Files.writeString(c.files.get(2), original.replaceFirst("\n(\\d+),", "\n99,"));
-            outcome = AggregateOverGrpcTest.runJob(job, spec, 2);
+            refused(Status.Code.FAILED_PRECONDITION, "no longer matches", () -> run(2, job, spec, three));
         } finally {
             Files.writeString(c.files.get(2), original);
         }
-        assertTrue(outcome.answered().isEmpty(), "masks with node 2 cannot cancel without it");
-        assertEquals(Status.Code.FAILED_PRECONDITION, outcome.failed().get(2).getCode());
-        assertEquals(Status.Code.ABORTED, outcome.failed().get(0).getCode());
+        run(0, job, spec, three); // masked with node 2's key: useless without node 2's answer
         // Nodes 0 and 1 answered once, for the set with node 2: a sum over {0, 1} alone is never given.
-        List<AggregateMaskKey> two = List.of(advertise(0, job, spec), advertise(1, job, spec));
+        List<AggregateMaskKey> two = List.of(three.get(0), three.get(1));
         refused(Status.Code.FAILED_PRECONDITION, "already answered", () -> run(0, job, spec, two));
+    }
+
+    @Test
+    void aNodeDecidesItsRefusalBeforeItGivesAKey() throws Exception {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0, 0);
+        long job = c.f.as(DirectoryFixture.REQUESTER).jobs().submit(new JobSubmission(AggregateSpecs.operations(spec),
+                Hash32.keccak(spec.toByteArray()), AggregateOverGrpcTest.approvedGrants(0), 0, 2, Duration.ofHours(1),
+                java.math.BigInteger.valueOf(1_000_000)));
+        String original = Files.readString(c.files.get(2));
+        try {
+            Files.writeString(c.files.get(2), original.replaceFirst("\n(\\d+),", "\n99,"));
+            // no key: the coordinator leaves node 2 out before anyone masks with it
+            refused(Status.Code.FAILED_PRECONDITION, "no longer matches", () -> advertise(2, job, spec));
+        } finally {
+            Files.writeString(c.files.get(2), original);
+        }
+        // a cohort below the minimum cell size is decided before the key too
+        AggregateSpec narrow = spec.toBuilder().setQuery(spec.getQuery().toBuilder().addFilters(
+                org.dirchain.node.api.v1.Filter.newBuilder().setColumn("age").setOp(org.dirchain.node.api.v1.Filter.Op.EQ)
+                        .addValues("41"))).build();
+        long narrowJob = AggregateOverGrpcTest.submit(narrow, 0, AggregateOverGrpcTest.approvedGrants(0));
+        refused(Status.Code.FAILED_PRECONDITION, "minimum cell size", () -> advertise(0, narrowJob, narrow));
     }
 
     @Test

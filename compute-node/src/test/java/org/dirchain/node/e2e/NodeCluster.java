@@ -18,6 +18,7 @@ import org.dirchain.chain.model.AssetDraft;
 import org.dirchain.chain.model.Classification;
 import org.dirchain.chain.model.Hash32;
 import org.dirchain.chain.model.Operation;
+import org.dirchain.chain.model.ReleasePolicy;
 import org.dirchain.chain.model.Role;
 import org.dirchain.node.api.v1.ComputeNodeGrpc;
 import org.dirchain.node.app.NodeAssembly;
@@ -39,6 +40,7 @@ final class NodeCluster implements AutoCloseable {
     record Patient(int age, String sex, String region, double hba1c) {}
 
     final DirectoryFixture f;
+    final int minCellSize;
     final Path dir;
     final List<Long> providerOrgs = new ArrayList<>();
     final List<Integer> providerAccounts = List.of(DirectoryFixture.HOSPITAL, DirectoryFixture.HOSPITAL_B,
@@ -51,7 +53,13 @@ final class NodeCluster implements AutoCloseable {
     final List<ComputeNodeGrpc.ComputeNodeBlockingStub> stubs = new ArrayList<>();
 
     NodeCluster() throws IOException {
+        this(ReleasePolicy.open(20));
+    }
+
+    /** Every asset published under {@code policy}. */
+    NodeCluster(ReleasePolicy policy) throws IOException {
         f = DirectoryFixture.startWithConsortium();
+        minCellSize = policy.minCellSize();
         dir = Files.createTempDirectory("nodes");
         var admin = f.as(DirectoryFixture.ADMIN).organisations();
         long thirdProvider = admin.register("Regional Clinic", Set.of(Role.PROVIDER), f.address(THIRD_PROVIDER));
@@ -71,7 +79,7 @@ final class NodeCluster implements AutoCloseable {
                     "https://registry.example/" + i, Hash32.keccak("meta " + i), Hash32.of(table.schema().schemaHash()),
                     table.commitment().toHash32(), Classification.RESTRICTED,
                     Set.of(Operation.COUNT, Operation.SUM, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM),
-                    20, nodeOrgs.get(i), List.of("diabetes"), List.of(), 1));
+                    nodeOrgs.get(i), List.of("diabetes"), List.of(), 1, policy, table.schema().canonical()));
             assetIds.add(asset);
             startNode(nodeAccounts.get(i), nodeOrgs.get(i), Map.of(asset, table));
         }

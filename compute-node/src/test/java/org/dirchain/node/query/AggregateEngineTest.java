@@ -199,8 +199,8 @@ class AggregateEngineTest {
             "SUM of 'region' needs a numeric column"),
         new Case(AggregateQuery.builder().measure(Measure.histogram("region", "1", "2")).build(),
             "HISTOGRAM of 'region' needs a numeric column"),
-        new Case(AggregateQuery.builder().groupBy("age", "40").measure(Measure.count()).build(),
-            "group-by column 'age' is INTEGER; grouping needs a TEXT column"),
+        new Case(AggregateQuery.builder().groupBy("hba1c", "40").measure(Measure.count()).build(),
+            "group-by column 'hba1c' is DECIMAL; grouping needs a TEXT or INTEGER column"),
         new Case(AggregateQuery.builder().measure(Measure.mean("bmi")).build(), "unknown column 'bmi'"));
     for (Case c : cases) {
       InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> engine.evaluate(t, c.query()));

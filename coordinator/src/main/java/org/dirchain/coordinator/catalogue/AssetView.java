@@ -1,6 +1,7 @@
 package org.dirchain.coordinator.catalogue;
 
 import java.util.List;
+import org.dirchain.node.data.TableSchema;
 import org.dirchain.chain.index.IndexedAsset;
 import org.dirchain.chain.model.Classification;
 import org.dirchain.chain.model.Operation;
@@ -17,7 +18,8 @@ public record AssetView(
         String contentCommitment,
         Classification classification,
         List<Operation> allowedOps,
-        int minCohort,
+        List<SchemaColumnBody> schema,
+        ReleasePolicyBody releasePolicy,
         List<String> tags,
         List<Long> approvers,
         int approvalsRequired,
@@ -27,9 +29,11 @@ public record AssetView(
         long updatedBlock) {
 
     public static AssetView of(IndexedAsset a) {
+        TableSchema schema = AssetSchemas.of(a).orElse(null);
         return new AssetView(a.id(), a.ownerOrg(), a.nodeOrg(), a.title(), a.metadataUri(), a.metadataHash().hex(),
                 a.schemaHash().hex(), a.contentCommitment().hex(), a.classification(),
-                a.allowedOps().stream().sorted().toList(), a.minCohort(), a.tags(), a.approvers(),
+                a.allowedOps().stream().sorted().toList(), schema == null ? List.of() : SchemaColumnBody.of(schema),
+                a.policy() == null ? null : ReleasePolicyBody.of(a.policy(), schema), a.tags(), a.approvers(),
                 a.approvalsRequired(), a.version(), a.retired(), a.registeredBlock(), a.updatedBlock());
     }
 }

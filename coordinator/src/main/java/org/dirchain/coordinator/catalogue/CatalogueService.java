@@ -6,6 +6,8 @@ import org.dirchain.chain.index.DirectoryIndex;
 import org.dirchain.chain.index.IndexedAsset;
 import org.dirchain.chain.model.AssetDraft;
 import org.dirchain.chain.model.Hash32;
+import org.dirchain.chain.model.ReleasePolicy;
+import org.dirchain.node.data.TableSchema;
 import org.dirchain.coordinator.auth.CallerOrganisation;
 import org.dirchain.coordinator.chain.ChainWriter;
 import org.dirchain.coordinator.web.ApiProblemException;
@@ -45,20 +47,26 @@ class CatalogueService {
     }
 
     IndexedAsset publish(CallerOrganisation caller, PublishAssetRequest request) {
-        List<FieldProblem> problems = request.crossFieldProblems();
+        List<FieldProblem> problems = new java.util.ArrayList<>(request.crossFieldProblems());
+        AssetDraft draft = request.toDraft(problems);
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
         }
-        AssetDraft draft = request.toDraft();
         long id = writer.writeAs(caller.orgId(), chain -> chain.catalog().register(draft));
         LOG.info("asset published asset={} owner={} node={}", id, caller.orgId(), draft.nodeOrg());
         return indexed(id);
     }
 
     IndexedAsset publishVersion(CallerOrganisation caller, long assetId, PublishVersionRequest r) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        TableSchema schema = SchemaColumnBody.schema(r.schema(), r.schemaHash(), problems);
+        ReleasePolicy policy = schema == null ? null : r.releasePolicy().toPolicy(schema, "releasePolicy", problems);
+        if (!problems.isEmpty() || policy == null) {
+            throw ApiProblemException.invalid(problems);
+        }
         int version = writer.writeAs(caller.orgId(), chain -> chain.catalog().publishVersion(assetId,
-                new Hash32(r.contentCommitment()), new Hash32(r.schemaHash()), new Hash32(r.metadataHash()),
-                r.metadataUri() == null ? "" : r.metadataUri()));
+                new Hash32(r.contentCommitment()), Hash32.of(schema.schemaHash()), new Hash32(r.metadataHash()),
+                r.metadataUri() == null ? "" : r.metadataUri(), policy, schema.canonical()));
         LOG.info("asset version published asset={} version={} by={}", assetId, version, caller.orgId());
         return indexed(assetId);
     }

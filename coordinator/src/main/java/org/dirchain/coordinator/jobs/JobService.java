@@ -35,9 +35,12 @@ class JobService {
     private final JobAggregation aggregation;
     private final TransactionTemplate transaction;
     private final ManagedResults managed;
+    private final JobPolicyCheck policies;
 
     JobService(ChainWriter writer, DirectoryIndex index, JobRepository jobs, JobOrchestrator orchestrator,
-            JobAggregation aggregation, TransactionTemplate transaction, ManagedResults managed) {
+            JobAggregation aggregation, TransactionTemplate transaction, ManagedResults managed,
+            JobPolicyCheck policies) {
+        this.policies = policies;
         this.writer = writer;
         this.index = index;
         this.jobs = jobs;
@@ -51,7 +54,8 @@ class JobService {
         if (!caller.has(Role.REQUESTER)) {
             throw ApiProblemException.forbidden("only a REQUESTER organisation submits jobs");
         }
-        JobSpecs.CheckedJob checked = JobSpecs.check(body, () -> managed.publicKey(caller.orgId()));
+        JobSpecs.CheckedJob checked = JobSpecs.check(body, () -> managed.publicKey(caller.orgId()),
+                (spec, epsilonMilli) -> policies.aggregate(caller.orgId(), body.grants(), spec, epsilonMilli));
         byte[] spec = checked.spec().toByteArray();
         Hash32 specHash = Hash32.keccak(spec);
         JobSubmission submission = new JobSubmission(checked.operations(), specHash, body.grants(),

@@ -46,7 +46,13 @@ final class JobSpecs {
      * @param managedKey the encoded managed public key of the caller's organisation (MANAGED mode),
      *     asked for only once the rest of the body checks out
      */
-    static CheckedJob check(JobRequestBody body, java.util.function.Supplier<byte[]> managedKey) {
+    /** The release policies' check of a spec that is otherwise well-formed (see {@link JobPolicyCheck}). */
+    @FunctionalInterface
+    interface PolicyCheck {
+        void check(AggregateSpec spec, long epsilonMilli);
+    }
+
+    static CheckedJob check(JobRequestBody body, java.util.function.Supplier<byte[]> managedKey, PolicyCheck policy) {
         List<FieldProblem> problems = new ArrayList<>();
         if (new HashSet<>(body.grants()).size() != body.grants().size()) {
             problems.add(new FieldProblem("grants", "must not name a grant twice"));
@@ -82,16 +88,17 @@ final class JobSpecs {
         if (!problems.isEmpty()) {
             throw ApiProblemException.invalid(problems);
         }
-        if (managed) {
-            publicKey = managedKey.get();
-        }
         AggregateSpec.Builder spec = AggregateSpec.newBuilder()
                 .setQuery(query)
                 .setHeScheme(scheme)
-                .setHePublicKey(ByteString.copyFrom(publicKey))
                 .setFixedPointScale(body.fixedPointScale() == null ? 6 : body.fixedPointScale())
                 .addAllClamps(clamps)
                 .setLaneBits(LANE_BITS);
+        policy.check(spec.build(), epsilonMilli);
+        if (managed) {
+            publicKey = managedKey.get(); // only for a job every policy permits
+        }
+        spec.setHePublicKey(ByteString.copyFrom(publicKey));
         return new CheckedJob(spec.build(), operations(body.query().measures()), epsilonMilli,
                 new BigInteger(body.feeWei()));
     }

@@ -31,9 +31,11 @@ class TrainingJobService {
     private final TrainingJobRunner runner;
     private final JobService jobs;
     private final DirectoryIndex index;
+    private final JobPolicyCheck policies;
 
     TrainingJobService(ChainWriter writer, TrainingRepository training, JobRepository jobRows, TrainingJobRunner runner,
-            JobService jobs, DirectoryIndex index) {
+            JobService jobs, DirectoryIndex index, JobPolicyCheck policies) {
+        this.policies = policies;
         this.index = index;
         this.writer = writer;
         this.training = training;
@@ -49,6 +51,7 @@ class TrainingJobService {
         TrainingJobSpecs.CheckedTraining checked = TrainingJobSpecs.check(body);
         requireOneAssetPerNode(body.grants());
         TrainingSpec spec = checked.spec();
+        policies.training(caller.orgId(), body.grants(), spec, checked.epsilonMilli());
         byte[] bytes = spec.toByteArray();
         Hash32 specHash = Hash32.keccak(bytes);
         JobSubmission submission = new JobSubmission(Set.of(TrainingJobSpecs.operation(spec)), specHash, body.grants(),

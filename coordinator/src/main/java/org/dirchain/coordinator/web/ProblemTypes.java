@@ -9,6 +9,12 @@ public final class ProblemTypes {
 
     /** 400: a field is missing, malformed or out of range; {@code errors} names each field. */
     public static final String VALIDATION = PREFIX + "validation";
+    /**
+     * 400: the job asks for something an asset's release policy does not permit (an identifier in a
+     * filter, too many groups, epsilon out of range, ...); {@code errors} names the field, {@code assetId}
+     * the asset. Nothing was written on chain.
+     */
+    public static final String RELEASE_POLICY = PREFIX + "release-policy";
     /** 400: the body is not JSON, or not the JSON shape the endpoint takes. */
     public static final String MALFORMED_REQUEST = PREFIX + "malformed-request";
     /** 401: no API key, or not a valid one. */

@@ -121,9 +121,9 @@ class ApiFlowTest extends ApiTestBase {
     void ownerPublishesNewVersionsAndRetires() {
         ApiClient hospital = as(HOSPITAL);
         long asset = publishHospitalAsset("Hospital admissions");
-        ApiClient.Response v2 = hospital.post("/api/v1/assets/" + asset + "/versions", Map.of(
-                "contentCommitment", hash("admissions v2"), "schemaHash", hash("schema v2"),
-                "metadataHash", hash("meta v2"), "metadataUri", "https://catalog.example/admissions/v2"));
+        Map<String, Object> version = versionBody(hash("admissions v2"), hash("meta v2"));
+        version.put("metadataUri", "https://catalog.example/admissions/v2");
+        ApiClient.Response v2 = hospital.post("/api/v1/assets/" + asset + "/versions", version);
         assertThat(v2.status()).as(v2.toString()).isEqualTo(200);
         assertThat(v2.json().path("version").asInt()).isEqualTo(2);
         assertThat(v2.json().path("contentCommitment").asText()).isEqualTo(hash("admissions v2"));

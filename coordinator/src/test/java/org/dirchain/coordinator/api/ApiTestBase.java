@@ -82,15 +82,44 @@ abstract class ApiTestBase {
         body.put("title", title);
         body.put("metadataUri", "https://catalog.example/assets/" + title.hashCode());
         body.put("metadataHash", hash("metadata " + title));
-        body.put("schemaHash", hash("schema v1"));
+        body.put("schema", schemaBody(DirectoryFixture.SCHEMA));
         body.put("contentCommitment", hash("content " + title + System.nanoTime()));
         body.put("classification", "CONFIDENTIAL");
         body.put("allowedOps", List.of("COUNT", "SUM", "MEAN"));
-        body.put("minCohort", 10);
         body.put("nodeOrg", F.nodeAOrg);
         body.put("tags", List.of("diabetes", "hba1c"));
         body.put("approvers", approvers);
         body.put("approvalsRequired", k);
+        body.put("releasePolicy", openPolicy(10));
+        return body;
+    }
+
+    /** A schema text as the API's list of columns. */
+    static List<Map<String, String>> schemaBody(String canonical) {
+        return java.util.Arrays.stream(canonical.split(",")).map(c -> Map.of("name", c.substring(0, c.indexOf(':')),
+                "type", c.substring(c.indexOf(':') + 1))).toList();
+    }
+
+    /** No DP required, nothing protected, any epsilon: only a minimum cell size. */
+    static Map<String, Object> openPolicy(int minCellSize) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dpRequired", false);
+        p.put("maxEpsilon", 1_000_000);
+        p.put("requesterEpsilonBudget", 1_000_000_000);
+        p.put("minCellSize", minCellSize);
+        p.put("maxCells", 1000);
+        p.put("integerGroups", true);
+        p.put("quasiIdentifierRanges", true);
+        return p;
+    }
+
+    /** A version body: new commitment, the fixture's schema, the open policy. */
+    static Map<String, Object> versionBody(String commitment, String metadataHash) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("contentCommitment", commitment);
+        body.put("metadataHash", metadataHash);
+        body.put("schema", schemaBody(DirectoryFixture.SCHEMA));
+        body.put("releasePolicy", openPolicy(10));
         return body;
     }
 

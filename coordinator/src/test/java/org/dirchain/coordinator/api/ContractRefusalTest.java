@@ -43,8 +43,8 @@ class ContractRefusalTest extends ApiTestBase {
     void onlyTheOwnerChangesAnAsset() {
         long asset = publishHospitalAsset("Owner only");
         long before = chainBlock();
-        ApiClient.Response r = refused(as(HOSPITAL_B).post("/api/v1/assets/" + asset + "/versions", Map.of(
-                "contentCommitment", hash("x"), "schemaHash", hash("y"), "metadataHash", hash("z"))),
+        ApiClient.Response r = refused(as(HOSPITAL_B).post("/api/v1/assets/" + asset + "/versions",
+                versionBody(hash("x"), hash("z"))),
                 403, "NotAssetOwner");
         assertThat(r.json().path("arguments").path("assetId").asLong()).isEqualTo(asset);
         assertThat(r.json().path("arguments").path("callerOrg").asLong()).isEqualTo(F.hospitalBOrg);

@@ -133,6 +133,7 @@ final class ThreeNodeJobs {
             CsvTable table = CsvTable.inferring(file);
             Map<String, Object> body = ApiTestBase.assetBody("Job test registry " + i, List.of(), 1);
             body.put("schemaHash", Hash32.of(table.schema().schemaHash()).hex());
+            body.put("schema", ApiTestBase.schemaBody(table.schema().canonical()));
             body.put("contentCommitment", table.commitment().toHash32().hex());
             body.put("allowedOps", List.of("COUNT", "SUM", "MEAN", "VARIANCE", "HISTOGRAM"));
             body.put("nodeOrg", nodeOrgs.get(i));
@@ -145,6 +146,7 @@ final class ThreeNodeJobs {
             CsvTable trainingTable = CsvTable.inferring(trainingFile);
             Map<String, Object> trainingBody = ApiTestBase.assetBody("Training registry " + i, List.of(), 1);
             trainingBody.put("schemaHash", Hash32.of(trainingTable.schema().schemaHash()).hex());
+            trainingBody.put("schema", ApiTestBase.schemaBody(trainingTable.schema().canonical()));
             trainingBody.put("contentCommitment", trainingTable.commitment().toHash32().hex());
             trainingBody.put("allowedOps", List.of("TRAIN_LOGISTIC"));
             trainingBody.put("nodeOrg", nodeOrgs.get(i));

@@ -51,8 +51,8 @@ class ValidationTest extends ApiTestBase {
     void everyMissingFieldIsNamed() {
         ApiClient.Response r = invalid(as(HOSPITAL).post("/api/v1/assets", "{}"));
         assertThat(r.problemType()).isEqualTo(VALIDATION);
-        assertThat(r.errorFields()).containsExactlyInAnyOrder("title", "metadataHash", "schemaHash",
-                "contentCommitment", "classification", "allowedOps", "minCohort", "nodeOrg");
+        assertThat(r.errorFields()).containsExactlyInAnyOrder("title", "metadataHash", "schema",
+                "contentCommitment", "classification", "allowedOps", "nodeOrg", "releasePolicy");
         assertThat(r.json().path("title").asText()).isEqualTo("Invalid request");
         assertNothingSentToChain();
     }
@@ -66,10 +66,11 @@ class ValidationTest extends ApiTestBase {
         body.put("title", "é".repeat(101)); // 202 bytes of UTF-8
         body.put("metadataUri", "not a uri");
         body.put("tags", List.of("ok", "x".repeat(33), "ok"));
-        body.put("minCohort", -1);
+        Map<String, Object> policy = openPolicy(-1);
+        body.put("releasePolicy", policy);
         ApiClient.Response r = invalid(as(HOSPITAL).post("/api/v1/assets", body));
         assertThat(r.errorFields()).contains("metadataHash", "schemaHash", "contentCommitment", "title",
-                "metadataUri", "tags[1]", "minCohort");
+                "metadataUri", "tags[1]", "releasePolicy.minCellSize");
         assertNothingSentToChain();
 
         // cross-field rules are checked once every field is well-formed
@@ -89,8 +90,8 @@ class ValidationTest extends ApiTestBase {
                 .contains("PUBLIC", "CONFIDENTIAL");
 
         body = assetBody("Types", List.of(), 1);
-        body.put("minCohort", 1.5);
-        assertThat(invalid(as(HOSPITAL).post("/api/v1/assets", body)).errorFields()).containsExactly("minCohort");
+        body.put("approvalsRequired", 1.5);
+        assertThat(invalid(as(HOSPITAL).post("/api/v1/assets", body)).errorFields()).containsExactly("approvalsRequired");
 
         body = assetBody("Types", List.of(), 1);
         body.put("approver", List.of(2)); // typo of "approvers"

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The checks Bean Validation cannot express, and the spec built from a body that passes them. */
 class JobSpecsTest {
+    private static final JobSpecs.PolicyCheck NO_POLICY = (spec, epsilonMilli) -> {};
     private static final java.util.function.Supplier<byte[]> NOT_MANAGED = () -> {
         throw new AssertionError("a client-side key job asks for no managed key");
     };
@@ -46,7 +47,7 @@ class JobSpecsTest {
     @Test
     void aValidBodyBecomesTheSpecTheNodesAreSent() throws Exception {
         JobSpecs.CheckedJob job = JobSpecs.check(body(meanByRegion(), new BigDecimal("0.5"),
-                List.of(new ClampBody("hba1c", 0.0, 20.0)), 2), NOT_MANAGED);
+                List.of(new ClampBody("hba1c", 0.0, 20.0)), 2), NOT_MANAGED, NO_POLICY);
         AggregateSpec spec = job.spec();
         assertThat(spec.getLaneBits()).isEqualTo(128);
         assertThat(spec.getFixedPointScale()).isEqualTo(6);
@@ -70,7 +71,7 @@ class JobSpecsTest {
                         new MeasureBody(MeasureKind.COUNT, null, List.of(1.0))));
         JobRequestBody body = new JobRequestBody(List.of(1L, 1L), bad, null, "paillier", "bm90IGEga2V5",
                 new BigDecimal("0.0005"), List.of(new ClampBody("x", 5.0, 1.0)), null, 3, 3600L, "1");
-        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(body, NOT_MANAGED));
+        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(body, NOT_MANAGED, NO_POLICY));
         @SuppressWarnings("unchecked")
         List<FieldProblem> errors = (List<FieldProblem>) e.properties().get("errors");
         assertThat(errors).extracting(FieldProblem::field).contains("grants", "quorum", "epsilon", "hePublicKey",
@@ -81,9 +82,9 @@ class JobSpecsTest {
     @Test
     void differentialPrivacyNeedsAClampForEverySummedColumn() {
         ApiProblemException e = catchThrowableOfType(ApiProblemException.class,
-                () -> JobSpecs.check(body(meanByRegion(), BigDecimal.ONE, List.of(), 2), NOT_MANAGED));
+                () -> JobSpecs.check(body(meanByRegion(), BigDecimal.ONE, List.of(), 2), NOT_MANAGED, NO_POLICY));
         assertThat(e.getMessage()).contains("clamps");
-        assertThat(JobSpecs.check(body(meanByRegion(), BigDecimal.ZERO, List.of(), 2), NOT_MANAGED).epsilonMilli()).isZero();
+        assertThat(JobSpecs.check(body(meanByRegion(), BigDecimal.ZERO, List.of(), 2), NOT_MANAGED, NO_POLICY).epsilonMilli()).isZero();
     }
 
     @Test
@@ -91,24 +92,24 @@ class JobSpecsTest {
         byte[] managed = PAILLIER.serializePublicKey(PAILLIER.generateKeyPair().publicKey());
         JobRequestBody managedBody = new JobRequestBody(List.of(1L, 2L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
                 null, null, null, null, null, 2, 3600L, "42");
-        assertThat(JobSpecs.check(managedBody, () -> managed).spec().getHePublicKey().toByteArray()).isEqualTo(managed);
-        assertThat(JobSpecs.check(managedBody, () -> managed).spec().getHeScheme()).isEqualTo("paillier");
+        assertThat(JobSpecs.check(managedBody, () -> managed, NO_POLICY).spec().getHePublicKey().toByteArray()).isEqualTo(managed);
+        assertThat(JobSpecs.check(managedBody, () -> managed, NO_POLICY).spec().getHeScheme()).isEqualTo("paillier");
 
         JobRequestBody both = new JobRequestBody(List.of(1L, 2L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
                 "paillier", KEY, null, null, null, 2, 3600L, "42");
-        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(both, NOT_MANAGED));
+        ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> JobSpecs.check(both, NOT_MANAGED, NO_POLICY));
         assertThat(e.properties().toString()).contains("hePublicKey").contains("MANAGED");
 
         JobRequestBody noKey = new JobRequestBody(List.of(1L, 2L), meanByRegion(), null, "paillier", null, null, null,
                 null, 2, 3600L, "42");
         ApiProblemException missing = catchThrowableOfType(ApiProblemException.class,
-                () -> JobSpecs.check(noKey, NOT_MANAGED));
+                () -> JobSpecs.check(noKey, NOT_MANAGED, NO_POLICY));
         assertThat(missing.properties().toString()).contains("hePublicKey").contains("keyMode MANAGED");
 
         JobRequestBody oneAsset = new JobRequestBody(List.of(1L), meanByRegion(), JobRequestBody.KeyMode.MANAGED,
                 null, null, null, null, null, 1, 3600L, "42");
         ApiProblemException single = catchThrowableOfType(ApiProblemException.class,
-                () -> JobSpecs.check(oneAsset, NOT_MANAGED));
+                () -> JobSpecs.check(oneAsset, NOT_MANAGED, NO_POLICY));
         assertThat(single.properties().toString()).contains("keyMode").contains("two or more assets");
     }
 }
