@@ -210,6 +210,21 @@ class AggregateEngineTest {
   }
 
   @Test
+  void groupsByAnIntegerColumnMatchKeysByValue() throws IOException {
+    CsvTable t = csv("stage,x\n1,2.5\n2,1\n1,0.5\n3,9\n,4\n", "stage:INTEGER,x:DECIMAL");
+    AggregateQuery q = AggregateQuery.builder().groupBy("stage", "1", "+2", "4").measure(Measure.count())
+        .measure(Measure.sum("x")).build();
+    AggregateResult result = engine.compute(t, q).finish();
+    assertEquals(2, result.group("1").rows());
+    assertEquals(0, new BigDecimal("3").compareTo(result.group("1").value(Measure.sum("x"))));
+    assertEquals(1, result.group("+2").rows(), "+2 names the value 2");
+    assertEquals(0, result.group("4").rows());
+    InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> BoundQuery.validate(
+        AggregateQuery.builder().groupBy("stage", "1.5").measure(Measure.count()).build(), t.schema()));
+    assertTrue(e.getMessage().contains("not an integer"), e.getMessage());
+  }
+
+  @Test
   void integerColumnsAggregateExactly() throws IOException {
     CsvTable t = csv("v\n9223372036854775807\n9223372036854775807\n-5\n", "v:INTEGER");
     AggregateQuery q = AggregateQuery.builder().measure(Measure.sum("v")).measure(Measure.variance("v")).build();

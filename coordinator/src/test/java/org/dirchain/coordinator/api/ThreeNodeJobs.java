@@ -80,6 +80,18 @@ final class ThreeNodeJobs {
     /** Features of the training assets: x1 … x{n}; set by the first {@link #start} (3 unless a benchmark asks). */
     static int trainingFeatures = 3;
     static final List<Long> TRAINING_ASSETS = new ArrayList<>();
+    /**
+     * A third asset per node: patient-level rows with an identifier, published under a strict release
+     * policy ({@link #strictPolicy}): what a hostile requester with an approved grant attacks.
+     */
+    static final int[] REGISTRY_ROWS = {240, 180, 300};
+    static final List<Long> REGISTRY_ASSETS = new ArrayList<>();
+    static final List<List<RegistryPatient>> REGISTRY_DATA = new ArrayList<>();
+    static final String REGISTRY_SCHEMA = "patient_id:TEXT,age:INTEGER,region:TEXT,hba1c:DECIMAL,outcome:INTEGER";
+    static final int REGISTRY_MIN_CELL = 10;
+
+    /** A patient of a registry: an identifier, a quasi-identifier (age), values and a 0/1 outcome. */
+    record RegistryPatient(String id, int age, String region, double hba1c, int outcome) {}
     static final List<Path> TRAINING_FILES = new ArrayList<>();
 
     private static final CoordinatorTestEnvironment ENV = CoordinatorTestEnvironment.get();
@@ -154,8 +166,24 @@ final class ThreeNodeJobs {
             assertThat(trainingAsset.status()).as(trainingAsset.toString()).isEqualTo(201);
             TRAINING_ASSETS.add(trainingAsset.id());
             TRAINING_FILES.add(trainingFile);
+            Path registryFile = dir.resolve("registry-" + i + ".csv");
+            List<RegistryPatient> registry = registryPatients(new Random(31 + i), i, REGISTRY_ROWS[i]);
+            REGISTRY_DATA.add(registry);
+            writeRegistryCsv(registryFile, registry);
+            CsvTable registryTable = CsvTable.inferring(registryFile);
+            assertThat(registryTable.schema().canonical()).isEqualTo(REGISTRY_SCHEMA);
+            Map<String, Object> registryBody = ApiTestBase.assetBody("Patient registry " + i, List.of(), 1);
+            registryBody.put("schema", ApiTestBase.schemaBody(REGISTRY_SCHEMA));
+            registryBody.put("contentCommitment", registryTable.commitment().toHash32().hex());
+            registryBody.put("allowedOps", List.of("COUNT", "SUM", "MEAN", "VARIANCE", "HISTOGRAM", "TRAIN_LOGISTIC"));
+            registryBody.put("nodeOrg", nodeOrgs.get(i));
+            registryBody.put("releasePolicy", strictPolicy());
+            ApiClient.Response registryAsset = as.apply(OWNERS.get(i)).post("/api/v1/assets", registryBody);
+            assertThat(registryAsset.status()).as(registryAsset.toString()).isEqualTo(201);
+            REGISTRY_ASSETS.add(registryAsset.id());
             ComputeNodeServer server = NodeAssembly.start(F.chain, F.deployment, F.key(nodeAccounts.get(i)),
-                    nodeOrgs.get(i), Map.of(asset, table, trainingAsset.id(), trainingTable), "127.0.0.1", 0);
+                    nodeOrgs.get(i), Map.of(asset, table, trainingAsset.id(), trainingTable, registryAsset.id(),
+                            registryTable), "127.0.0.1", 0);
             SERVERS.add(server);
             setEndpoint(nodeAccounts.get(i), "127.0.0.1:" + server.port());
         }
@@ -312,6 +340,61 @@ final class ThreeNodeJobs {
             grants.add(requested.id());
         }
         return grants;
+    }
+
+    /**
+     * DP required with epsilon 0.1..1 per job and 3 per requester organisation; cells of 10 rows at
+     * least, 20 cells per query at most; patient_id an identifier, age a quasi-identifier with ranges.
+     */
+    static Map<String, Object> strictPolicy() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dpRequired", true);
+        p.put("minEpsilon", "0.1");
+        p.put("maxEpsilon", "1");
+        p.put("requesterEpsilonBudget", "3");
+        p.put("minCellSize", REGISTRY_MIN_CELL);
+        p.put("maxCells", 20);
+        p.put("integerGroups", false);
+        p.put("quasiIdentifierRanges", true);
+        p.put("identifiers", List.of("patient_id"));
+        p.put("quasiIdentifiers", List.of("age"));
+        return p;
+    }
+
+    static List<RegistryPatient> registryPatients(Random r, int node, int n) {
+        List<RegistryPatient> rows = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int age = 18 + r.nextInt(70);
+            double hba1c = Math.round((4.5 + r.nextDouble() * 6 + (age > 50 ? 0.8 : 0)) * 10) / 10.0;
+            int outcome = r.nextDouble() < 1 / (1 + Math.exp(-(hba1c - 7.5))) ? 1 : 0;
+            rows.add(new RegistryPatient("P" + node + "-" + k, age, REGIONS[r.nextInt(REGIONS.length)], hba1c, outcome));
+        }
+        return rows;
+    }
+
+    static void writeRegistryCsv(Path file, List<RegistryPatient> rows) {
+        StringBuilder sb = new StringBuilder("patient_id,age,region,hba1c,outcome\n");
+        rows.forEach(p -> sb.append(p.id()).append(',').append(p.age()).append(',').append(p.region()).append(',')
+                .append(p.hba1c()).append(',').append(p.outcome()).append('\n'));
+        try {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A grant on registry {@code index} for {@code operations}, requested by {@code requester}, approved. */
+    static long registryGrant(IntFunction<ApiClient> as, int requester, int index, List<String> operations,
+            long epsilonBudgetMilli) {
+        Map<String, Object> body = ApiTestBase.grantBody(REGISTRY_ASSETS.get(index));
+        body.put("operations", operations);
+        body.put("epsilonBudgetMilli", epsilonBudgetMilli);
+        ApiClient.Response requested = as.apply(requester).post("/api/v1/grants", body);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        ApiClient.Response approved = as.apply(OWNERS.get(index)).post("/api/v1/grants/" + requested.id() + "/approve",
+                null);
+        assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
+        return requested.id();
     }
 
     static void writeCsv(Path file, List<Patient> rows) {
