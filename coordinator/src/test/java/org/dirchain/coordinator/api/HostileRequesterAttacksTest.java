@@ -47,6 +47,8 @@ class HostileRequesterAttacksTest extends ApiTestBase {
         query.put("groups", ids);
         query.put("measures", List.of(Map.of("kind", "SUM", "column", "hba1c"), Map.of("kind", "SUM", "column", "age")));
         Map<String, Object> body = noisy(job(List.of(grant), query), "0.5");
+        body.put("clamps", List.of(Map.of("column", "hba1c", "lower", 0, "upper", 20),
+                Map.of("column", "age", "lower", 0, "upper", 120)));
 
         ApiClient.Response r = as(REQUESTER).post("/api/v1/jobs", body);
         refusedByPolicy(r, "query.groupBy", "identifier");
@@ -103,8 +105,9 @@ class HostileRequesterAttacksTest extends ApiTestBase {
             edges.add(5.0 + e * 0.25);
         }
         query.put("measures", List.of(Map.of("kind", "HISTOGRAM", "column", "hba1c", "bucketEdges", edges)));
-        refusedByPolicy(as(REQUESTER).post("/api/v1/jobs", noisy(job(List.of(grant), query), "0.5")),
-                "query.measures[0].bucketEdges", "at most 20");
+        Map<String, Object> body = noisy(job(List.of(grant), query), "0.5");
+        body.put("clamps", List.of(Map.of("column", "hba1c", "lower", 0, "upper", 20)));
+        refusedByPolicy(as(REQUESTER).post("/api/v1/jobs", body), "query.measures[0].bucketEdges", "at most 20");
         before.stillHolds();
     }
 

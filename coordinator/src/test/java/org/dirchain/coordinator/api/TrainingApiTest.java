@@ -197,15 +197,16 @@ class TrainingApiTest extends ApiTestBase {
     }
 
     @Test
-    void aSpecThatDoesNotFitTheNodesDataIsRefusedAtSetupAndNothingIsTrained() {
+    void aSpecThatDoesNotFitThePublishedSchemaIsRefusedBeforeAnythingTouchesTheChain() {
+        long jobsBefore = F.as(REQUESTER).jobs().count();
         Map<String, Object> body = trainingBody(trainingGrants());
         body.put("features", List.of("x1", "weight"));
-        long job = as(REQUESTER).post("/api/v1/training-jobs", body).json().path("id").asLong();
-        JsonNode done = awaitJob(as(REQUESTER), job, j -> j.path("chainStatus").asText().matches("SETTLED|FAILED"));
-        assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("FAILED");
-        assertThat(done.path("error").asText()).contains("refused during setup")
-                .contains("feature column 'weight' is not in the table");
-        assertThat(as(REQUESTER).get("/api/v1/jobs/" + job + "/rounds").json()).isEmpty();
+        ApiClient.Response r = as(REQUESTER).post("/api/v1/training-jobs", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.problemType()).isEqualTo(org.dirchain.coordinator.web.ProblemTypes.RELEASE_POLICY);
+        assertThat(r.errorFields()).containsExactly("features[1]");
+        assertThat(r.json().path("detail").asText()).contains("no column 'weight'");
+        assertThat(F.as(REQUESTER).jobs().count()).as("nothing on chain").isEqualTo(jobsBefore);
     }
 
     @Test
