@@ -113,9 +113,9 @@ public final class AggregateJobRunner {
             throw Refusal.invalid("spec of job " + jobId + ": " + e.getMessage());
         }
         HomomorphicScheme scheme = scheme(spec);
-        HePublicKey key = publicKey(scheme, spec);
 
         JobAuthorisation auth = verifier.verify(jobId, assetId, specBytes, ops);
+        HePublicKey key = publicKey(scheme, spec);
         boolean masked = auth.job().assets().size() > 1;
         if (masked != request.getParticipantsCount() > 0) {
             throw masked ? Refusal.precondition("job " + jobId + " is over " + auth.job().assets().size()
