@@ -53,18 +53,18 @@ public final class ComputeNodeService extends ComputeNodeGrpc.ComputeNodeImplBas
 
     @Override
     public void identify(IdentifyRequest request, StreamObserver<NodeIdentity> out) {
-        answer(out, () -> identity);
+        answer(out, "Identify", 0, () -> identity);
     }
 
     @Override
     public void describeAssets(DescribeAssetsRequest request, StreamObserver<DescribeAssetsResponse> out) {
-        answer(out, catalog::describe);
+        answer(out, "DescribeAssets", 0, catalog::describe);
     }
 
     @Override
     public void runAggregate(AggregateRequest request, StreamObserver<AggregateResponse> out) {
         Context ctx = Context.current();
-        answer(out, () -> aggregates.run(request, () -> {
+        answer(out, "RunAggregate", request.getJobId(), () -> aggregates.run(request, () -> {
             if (ctx.isCancelled()) {
                 throw new Cancelled(ctx.getDeadline() != null && ctx.getDeadline().isExpired());
             }
@@ -73,48 +73,51 @@ public final class ComputeNodeService extends ComputeNodeGrpc.ComputeNodeImplBas
 
     @Override
     public void advertiseAggregateKey(AggregateKeyRequest request, StreamObserver<AggregateMaskKey> out) {
-        answer(out, () -> aggregates.advertiseKey(request));
+        answer(out, "AdvertiseAggregateKey", request.getJobId(), () -> aggregates.advertiseKey(request));
     }
 
     @Override
     public void trainAdvertise(TrainAdvertiseRequest request, StreamObserver<TrainAdvertiseResponse> out) {
-        answer(out, () -> training.advertise(request));
+        answer(out, "TrainAdvertise", request.getSession().getJobId(), () -> training.advertise(request));
     }
 
     @Override
     public void trainShareKeys(TrainShareKeysRequest request, StreamObserver<TrainShareKeysResponse> out) {
-        answer(out, () -> training.shareKeys(request));
+        answer(out, "TrainShareKeys", request.getSession().getJobId(), () -> training.shareKeys(request));
     }
 
     @Override
     public void trainMaskedInput(TrainMaskedInputRequest request, StreamObserver<TrainMaskedInputResponse> out) {
-        answer(out, () -> training.maskedInput(request));
+        answer(out, "TrainMaskedInput", request.getSession().getJobId(), () -> training.maskedInput(request));
     }
 
     @Override
     public void trainUnmask(TrainUnmaskRequest request, StreamObserver<TrainUnmaskResponse> out) {
-        answer(out, () -> training.unmask(request));
+        answer(out, "TrainUnmask", request.getSession().getJobId(), () -> training.unmask(request));
     }
 
     @Override
     public void attestTraining(AttestTrainingRequest request, StreamObserver<TrainingAttestation> out) {
-        answer(out, () -> training.attest(request));
+        answer(out, "AttestTraining", request.getJobId(), () -> training.attest(request));
     }
 
-    private static <T> void answer(StreamObserver<T> out, Supplier<T> work) {
+    /**
+     * Runs a call: a refusal goes back with its reason, any other failure with a generic reason and
+     * a reference only ({@link NodeFailures}), since the caller relays the status to the requester.
+     */
+    private static <T> void answer(StreamObserver<T> out, String call, long jobId, Supplier<T> work) {
         try {
             out.onNext(work.get());
             out.onCompleted();
         } catch (Refusal r) {
-            LOG.info("refused: {}", r.getMessage());
+            LOG.info("refused: call={} job={} status={} reason={}", call, jobId, r.kind(), r.getMessage());
             out.onError(status(r).withDescription(r.getMessage()).asRuntimeException());
         } catch (Cancelled c) {
             out.onError((c.deadlineExceeded() ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
                     .withDescription("stopped: the caller's deadline passed or the call was cancelled")
                     .asRuntimeException());
         } catch (RuntimeException e) {
-            LOG.warn("job failed", e);
-            out.onError(Status.INTERNAL.withDescription("node error: " + e.getMessage()).asRuntimeException());
+            out.onError(NodeFailures.internal(call, jobId, e).asRuntimeException());
         }
     }
 

@@ -182,6 +182,11 @@ public final class AggregateMasking {
             }
             orgs.add(p.getOrgId());
             if (index == self) {
+                // The verifier checked that the chain has this node's organisation serve the asset.
+                if (p.getOrgId() != nodeOrg) {
+                    throw Refusal.denied("the entry for this node's asset claims organisation " + p.getOrgId()
+                            + ", but it is served by " + nodeOrg + " on chain");
+                }
                 if (!Arrays.equals(key, session.advertised().getPublicKey().toByteArray())) {
                     throw Refusal.denied("the key listed for this node's asset is not the one it advertised");
                 }

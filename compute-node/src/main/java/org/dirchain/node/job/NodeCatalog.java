@@ -2,7 +2,6 @@ package org.dirchain.node.job;
 
 import com.google.protobuf.ByteString;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.dirchain.node.api.v1.Column;
 import org.dirchain.node.api.v1.DescribeAssetsResponse;
 import org.dirchain.node.data.ContentCommitment;
 import org.dirchain.node.data.CsvTable;
+import org.dirchain.node.data.DataSourceException;
 import org.dirchain.node.data.LocalTable;
 
 /**
@@ -52,7 +52,7 @@ public final class NodeCatalog {
             }
             return c.commitment();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv.file(), e);
+            throw new DataSourceException("cannot read " + csv.file(), e);
         }
     }
 

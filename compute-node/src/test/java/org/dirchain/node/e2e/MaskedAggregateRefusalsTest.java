@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * What a node refuses in a masked aggregate job, each time something that would let a curious
  * coordinator (or a requester colluding with it) read one node's partial: an unmasked answer to a
  * multi-asset job, a masking key not signed by the organisation serving that asset, fewer
- * participants than the quorum, its own key swapped, and a second answer for another set of
- * participants (whose sum, subtracted from the first, would be a partial).
+ * participants than the quorum, its own key swapped or claimed for another organisation, and a
+ * second answer for another set of participants (whose sum, subtracted from the first, would be a
+ * partial).
  */
 class MaskedAggregateRefusalsTest {
     static NodeCluster c;
@@ -112,6 +113,21 @@ class MaskedAggregateRefusalsTest {
                 keys.get(1), keys.get(2));
         refused(Status.Code.PERMISSION_DENIED, "not the one it advertised", () -> run(0, job, spec, swapped));
         // nothing was answered by the refusals: the genuine list is answered
+        assertTrue(run(0, job, spec, keys).getCiphertextsCount() > 0);
+    }
+
+    @Test
+    void theNodesOwnEntryIsCheckedAgainstTheChainToo() {
+        AggregateSpec spec = AggregateOverGrpcTest.spec(0);
+        long job = threeAssetJob(spec);
+        List<AggregateMaskKey> keys = List.of(advertise(0, job, spec), advertise(1, job, spec), advertise(2, job, spec));
+        // Its genuine key, but under an organisation that serves nothing: it would count as a further
+        // organisation in the spread the node demands of the participants.
+        long requesterOrg = c.f.as(DirectoryFixture.OUTSIDER).jobs().job(job).requesterOrg();
+        List<AggregateMaskKey> forged = List.of(keys.get(0).toBuilder().setOrgId((int) requesterOrg).build(),
+                keys.get(1), keys.get(2));
+        refused(Status.Code.PERMISSION_DENIED, "claims organisation " + requesterOrg, () -> run(0, job, spec, forged));
+        // nothing was answered by the refusal: the genuine list is answered
         assertTrue(run(0, job, spec, keys).getCiphertextsCount() > 0);
     }
 

@@ -78,7 +78,8 @@ final class NodeCluster implements AutoCloseable {
             long asset = f.as(providerAccounts.get(i)).catalog().register(new AssetDraft("Diabetes registry " + i,
                     "https://registry.example/" + i, Hash32.keccak("meta " + i), Hash32.of(table.schema().schemaHash()),
                     table.commitment().toHash32(), Classification.RESTRICTED,
-                    Set.of(Operation.COUNT, Operation.SUM, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM),
+                    Set.of(Operation.COUNT, Operation.SUM, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM,
+                            Operation.TRAIN_LINEAR),
                     nodeOrgs.get(i), List.of("diabetes"), List.of(), 1, policy, table.schema().canonical()));
             assetIds.add(asset);
             startNode(nodeAccounts.get(i), nodeOrgs.get(i), Map.of(asset, table));

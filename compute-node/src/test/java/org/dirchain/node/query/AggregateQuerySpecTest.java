@@ -129,6 +129,10 @@ class AggregateQuerySpecTest {
     invalid(() -> Filter.gt("age", "abc"), "'abc' is not a number");
     invalid(() -> Filter.in("region"), "needs 1 to 1000 values");
     invalid(() -> Filter.in("region", "a", "a"), "lists a value twice");
+    // A long number would be parsed (in time quadratic in its digits) before the job is verified.
+    invalid(() -> Filter.between("age", "1".repeat(1_001), "2"), "value of 1001 characters; at most 1000");
+    invalid(() -> Filter.eq("region", "x".repeat(2_000_000)), "value of 2000000 characters");
+    assertEquals(1_000, Filter.lt("age", "9".repeat(1_000)).values().get(0).length());
     invalid(() -> new Filter("age", Operator.EQ, List.of("1", "2")), "takes 1 value, got 2");
     invalid(() -> new Filter("age; DROP", Operator.EQ, List.of("1")), "not a valid column name");
     invalid(() -> Measure.histogram("age", "50", "40"), "strictly ascending");

@@ -17,6 +17,13 @@ public record Filter(String column, Operator op, List<String> values) {
   /** Caps the size of an IN list (the spec is public and hashed on chain). */
   public static final int MAX_IN_VALUES = 1_000;
 
+  /**
+   * Caps the length of one value. A node parses numeric values before it has verified the job
+   * (to refuse a spec that does not fit its table), and parsing a decimal costs time quadratic in
+   * its digits: a megabyte-long number would hold a node for minutes.
+   */
+  public static final int MAX_VALUE_CHARS = 1_000;
+
   public Filter {
     if (!Column.isValidName(column)) {
       throw new InvalidQueryException("filter column '" + column + "' is not a valid column name");
@@ -28,6 +35,12 @@ public record Filter(String column, Operator op, List<String> values) {
       throw new InvalidQueryException("filter " + op + " on '" + column + "' has missing values");
     }
     values = List.copyOf(values);
+    for (String v : values) {
+      if (v.length() > MAX_VALUE_CHARS) {
+        throw new InvalidQueryException("filter " + op + " on '" + column + "' has a value of " + v.length()
+            + " characters; at most " + MAX_VALUE_CHARS + " are allowed");
+      }
+    }
     if (op.arity() > 0 && values.size() != op.arity()) {
       throw new InvalidQueryException("filter " + op + " on '" + column + "' takes " + op.arity()
           + " value" + (op.arity() == 1 ? "" : "s") + ", got " + values.size());

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The table holds {@code ceil(exponentBits / w) * (2^w - 1)} residues in radix-n form
  * ({@link RadixNArithmetic}): for 448-bit exponents, {@code w = 10} and a 2048-bit n that is
- * 46,035 entries, about 30 MB. Lookups are indexed by the (secret) exponent digits; like
+ * 46,035 entries, about 30 MB. The sizes come from a public key, which is why keys are limited
+ * to the sizes of {@link PaillierParameters} before one is built: at most about 136 MiB (3072-bit
+ * n, 1536-bit exponents, w = 10). Lookups are indexed by the (secret) exponent digits; like
  * everything built on BigInteger this is not constant-time.
  */
 final class FixedBaseExponentiation {

@@ -126,16 +126,18 @@ final class PaillierCodec {
     writeFixed(out, key.hs(), 2 * l);
   }
 
+  /**
+   * The declared modulus size, once it and the declared randomizer length are known to be
+   * supported: checked before the length, so a key of an unsupported size is refused for that
+   * reason, and before anything is read, allocated or computed from the key's body.
+   */
   private static int peekModulusBits(ByteBuffer in, int totalLength) {
     if (in.remaining() < 4) {
       throw new MalformedEncodingException("key encoding is truncated: " + totalLength + " bytes");
     }
     int modulusBits = Short.toUnsignedInt(in.getShort(in.position()));
-    if (modulusBits < PaillierParameters.MIN_MODULUS_BITS || modulusBits % 16 != 0) {
-      throw new InvalidHeKeyException(
-          "encoded modulus size " + modulusBits + " bits is not allowed (at least "
-              + PaillierParameters.MIN_MODULUS_BITS + ", multiple of 16)");
-    }
+    int randomizerBits = Short.toUnsignedInt(in.getShort(in.position() + 2));
+    PaillierParameters.requireSupported(modulusBits, randomizerBits);
     return modulusBits;
   }
 

@@ -43,7 +43,8 @@ public final class PaillierPublicKey implements HePublicKey {
   }
 
   /**
-   * Validates and builds a public key. Checks what can be checked without the factors: size,
+   * Validates and builds a public key. Checks what can be checked without the factors: a
+   * supported size and randomizer length (first, {@link PaillierParameters#requireSupported}),
    * oddness, no small factors, not a prime or a square, {@code hs} a unit other than ±1. Whether
    * {@code hs} is an n-th residue cannot be checked publicly (that is the DCR problem); a key
    * owner who publishes a bad {@code hs} only breaks decryption under their own key.
@@ -52,14 +53,10 @@ public final class PaillierPublicKey implements HePublicKey {
     Objects.requireNonNull(n, "n");
     Objects.requireNonNull(hs, "hs");
     int bits = n.bitLength();
-    if (n.signum() <= 0 || bits < PaillierParameters.MIN_MODULUS_BITS) {
-      throw new InvalidHeKeyException(
-          "Paillier modulus has " + bits + " bits; at least " + PaillierParameters.MIN_MODULUS_BITS
-              + " are required");
+    if (n.signum() <= 0) {
+      throw new InvalidHeKeyException("Paillier modulus is not positive");
     }
-    if (bits % 16 != 0) {
-      throw new InvalidHeKeyException("Paillier modulus bit length must be a multiple of 16, got " + bits);
-    }
+    PaillierParameters.requireSupported(bits, randomizerBits); // first: the checks below grow with |n|
     if (!n.testBit(0)) {
       throw new InvalidHeKeyException("Paillier modulus is even");
     }
@@ -72,12 +69,6 @@ public final class PaillierPublicKey implements HePublicKey {
     }
     if (n.isProbablePrime(2)) {
       throw new InvalidHeKeyException("Paillier modulus is prime");
-    }
-    int minRandomizer = PaillierParameters.minimumRandomizerBits(bits);
-    if (randomizerBits < minRandomizer || randomizerBits > bits) {
-      throw new InvalidHeKeyException(
-          "randomizer length " + randomizerBits + " is outside [" + minRandomizer + ", " + bits
-              + "] for a " + bits + "-bit modulus");
     }
     BigInteger nSquared = n.multiply(n);
     if (hs.compareTo(BigInteger.ONE) <= 0 || hs.compareTo(nSquared) >= 0) {

@@ -26,10 +26,11 @@ import org.dirchain.he.PlaintextOutOfRangeException;
  * so an encryption costs about {@code ℓ / w} multiplications mod {@code n^2} (45 at the defaults,
  * each done in radix n by {@link RadixNArithmetic}) and no squarings.
  *
- * <p><b>Parameters and security.</b> {@code n} has at least 2048 bits, about 112-bit security
- * (NIST SP 800-57 Part 1). {@code ℓ} defaults to 448 bits at 2048 (512 at 3072, 768 at 7680),
- * the values of Ma, Han and Lei for 112/128/192-bit security. Semantic security rests on the
- * decisional composite residuosity (DCR) assumption plus a short-exponent assumption: that
+ * <p><b>Parameters and security.</b> {@code n} has 2048 bits, about 112-bit security (NIST SP
+ * 800-57 Part 1), or 3072 (128-bit); no other size is accepted. {@code ℓ} defaults to 448 bits at
+ * 2048 (512 at 3072), the values of Ma, Han and Lei for 112/128-bit security, and is at most
+ * {@code |n|/2}. Semantic security rests on the decisional composite residuosity (DCR)
+ * assumption plus a short-exponent assumption: that
  * {@code hs^α} for an {@code ℓ}-bit {@code α} is indistinguishable from a uniform element of the
  * group {@code hs} generates. The best known attacks on short exponents (Pollard's kangaroo,
  * baby-step giant-step, van Oorschot–Wiener) take about {@code 2^(ℓ/2) = 2^224} operations.
