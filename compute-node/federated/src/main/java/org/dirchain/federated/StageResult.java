@@ -7,8 +7,9 @@ import java.util.Map;
  * The outcome of one secure sum: the sum of the summed participants' vectors (never one
  * participant's vector), who is in it, and who dropped out and why.
  *
- * @param rows public per-participant row counts (FIT: the training rows, which become the on-chain
- *     contribution weight anyway); empty for the other stages
+ * @param rows per-participant row counts sent in the clear (FIT: the training rows, which become the
+ *     on-chain contribution weight anyway; under differential privacy each node's noisy released
+ *     count, never the exact one); empty for the other stages
  */
 public record StageResult(Stage stage, int round, double[] sum, List<String> summed, Map<String, Long> rows,
     List<ClientFailure> failures) {

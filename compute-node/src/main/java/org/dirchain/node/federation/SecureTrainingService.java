@@ -35,11 +35,14 @@ import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.job.NodeCatalog;
 import org.dirchain.node.privacy.DpTraining;
 import org.dirchain.node.privacy.ReleaseJournal;
+import org.dirchain.node.privacy.TrainingNoise;
 import org.dirchain.node.train.LocalClient;
 import org.dirchain.node.train.StageAnswer;
 import org.dirchain.node.train.TrainingSpec;
+import org.dirchain.node.job.AggregateSpecs;
 import org.dirchain.node.verify.GrantVerifier;
 import org.dirchain.node.verify.JobAuthorisation;
+import org.dirchain.node.verify.PolicyGate;
 import org.dirchain.node.verify.Refusal;
 import org.dirchain.secagg.SecureAggregationException;
 import org.slf4j.Logger;
@@ -96,11 +99,16 @@ public final class SecureTrainingService {
             throw Refusal.invalid("training spec of job " + jobId + ": " + e.getMessage());
         }
         JobAuthorisation auth = verifier.verify(jobId, request.getAssetId(), specBytes, Set.of(TrainingSpecs.operation(spec)));
+        PolicyGate.check(auth, table.schema(), rules -> rules.checkTraining(spec.features(), spec.label(),
+                spec.filters(), AggregateSpecs.clamps(wire.getDpBoundsList()), auth.epsilonMilli()));
         catalog.requireMatchesChain(request.getAssetId(), auth.asset().contentCommitment());
         DpTraining dp = auth.epsilonMilli() > 0 ? TrainingSpecs.privacy(wire, spec, auth.epsilonMilli() / 1000.0) : null;
+        Instant keepUntil = auth.job().deadline().plus(Duration.ofDays(1));
+        TrainingNoise noise = dp == null ? null : new TrainingNoise(dp, random, journal,
+                "training/" + jobId + "/" + request.getAssetId() + "/count", keepUntil);
         TrainingJobContext job = jobs.computeIfAbsent(jobId, id -> new TrainingJobContext(id, request.getAssetId(), spec,
-                wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table, dp, random),
-                nodeOrgs(auth), journal, auth.job().deadline().plus(Duration.ofDays(1))));
+                wire.getMinParticipants(), new LocalClient("asset-" + request.getAssetId(), table, noise),
+                nodeOrgs(auth), journal, keepUntil));
         job.lastUsed = Instant.now();
         StageRequest stage = TrainingSpecs.stageRequest(session, request.getInput(), spec);
         if (dp != null && stage.stage() == Stage.EVALUATE) {
@@ -119,9 +127,10 @@ public final class SecureTrainingService {
         } catch (IllegalStateException e) {
             throw Refusal.precondition("job " + jobId + ": " + e.getMessage());
         }
+        // Under DP the answer's count is the job's released noisy count, so this refusal reveals nothing more.
         if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().policy().minCellSize()) {
-            throw Refusal.precondition("the training rows after filters are below asset " + request.getAssetId()
-                    + "'s minimum of " + auth.asset().policy().minCellSize() + " rows");
+            throw Refusal.precondition("the training rows after filters" + (dp != null ? " (noisy count)" : "")
+                    + " are below asset " + request.getAssetId() + "'s minimum of " + auth.asset().policy().minCellSize() + " rows");
         }
         NodeSession node = new NodeSession(session, (int) nodeOrg, job, answer, random);
         if (sessions.putIfAbsent(session, node) != null) {
@@ -210,7 +219,10 @@ public final class SecureTrainingService {
         });
     }
 
-    /** The node's attestation of its part in the job: rows used × rounds its update was summed in. */
+    /**
+     * The node's attestation of its part in the job: rows used × rounds its update was summed in;
+     * under differential privacy the rows are the job's released noisy count.
+     */
     public TrainingAttestation attest(AttestTrainingRequest request) {
         long jobId = request.getJobId();
         byte[] specBytes = request.getSpec().toByteArray();

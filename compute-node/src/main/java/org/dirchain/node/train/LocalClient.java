@@ -6,28 +6,25 @@ import org.dirchain.federated.Model;
 import org.dirchain.federated.RoundConfig;
 import org.dirchain.federated.Standardiser;
 import java.util.Objects;
-import java.util.Random;
-import org.dirchain.node.privacy.DpTraining;
 import org.dirchain.node.data.LocalTable;
+import org.dirchain.node.privacy.TrainingNoise;
 
 /** A {@link Client} backed by a table in this process. */
 public final class LocalClient implements Client {
 
   private final String id;
   private final LocalTable table;
-  private final DpTraining dp;
-  private final Random noise;
+  private final TrainingNoise noise;
   private volatile LocalTrainer trainer;
 
   public LocalClient(String id, LocalTable table) {
-    this(id, table, null, null);
+    this(id, table, null);
   }
 
-  /** A client that trains with differential privacy when {@code dp} is not null. */
-  public LocalClient(String id, LocalTable table, DpTraining dp, Random noise) {
+  /** A client that trains with differential privacy when {@code noise} (one job's, at this node) is not null. */
+  public LocalClient(String id, LocalTable table, TrainingNoise noise) {
     this.id = Objects.requireNonNull(id, "id");
     this.table = Objects.requireNonNull(table, "table");
-    this.dp = dp;
     this.noise = noise;
   }
 
@@ -38,12 +35,12 @@ public final class LocalClient implements Client {
 
   @Override
   public FeatureMoments moments(TrainingSpec spec) {
-    return LocalTrainer.moments(table, spec, dp, noise);
+    return LocalTrainer.moments(table, spec, noise);
   }
 
   @Override
   public void prepare(TrainingSpec spec, Standardiser standardiser) {
-    trainer = new LocalTrainer(table, spec, standardiser, dp, noise);
+    trainer = new LocalTrainer(table, spec, standardiser, noise);
   }
 
   @Override

@@ -11,9 +11,9 @@ import org.dirchain.federated.Standardiser;
 import java.util.Objects;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
-import java.util.Random;
 import org.dirchain.node.data.LocalTable;
 import org.dirchain.node.privacy.DpTraining;
+import org.dirchain.node.privacy.TrainingNoise;
 
 /**
  * Local training and evaluation on one node's table. Each epoch is one streaming pass over the
@@ -24,6 +24,10 @@ import org.dirchain.node.privacy.DpTraining;
  * (or a second copy). Objective per batch B: mean loss over B + (λ/2)·‖β‖², intercept unpenalised.
  * With full batch and one local epoch, FedAvg weighted by rows is exactly centralised gradient
  * descent, because the weighted mean of the nodes' steps is the step on the pooled mean gradient.
+ *
+ * <p>Under differential privacy ({@link TrainingNoise}) every statistic that leaves the node is a
+ * noisy integer sum over the training rows, and the only row count it uses is the job's released
+ * (noisy) count: the moments' count, the FedAvg weight and the divisor of each step's gradient sum.
  */
 public final class LocalTrainer {
 
@@ -32,20 +36,20 @@ public final class LocalTrainer {
   private final Standardiser standardiser;
   private final TrainingRows rows;
   private final DpTraining dp;
-  private final Random noise;
+  private final TrainingNoise noise;
 
   /**
    * @throws InvalidTrainingSpecException if the spec does not fit the table's schema
    */
   public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser) {
-    this(table, spec, standardiser, null, null);
+    this(table, spec, standardiser, null);
   }
 
   /**
-   * Trains with differential privacy when {@code dp} is not null (full batch only): features and a
-   * LINEAR label are clamped to their bounds, per-row gradients clipped, each step's sum noised.
+   * Trains with differential privacy when {@code noise} is not null (full batch only): features and
+   * a LINEAR label are clamped to their bounds, per-row gradients clipped, each step's sum noised.
    */
-  public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser, DpTraining dp, Random noise) {
+  public LocalTrainer(LocalTable table, TrainingSpec spec, Standardiser standardiser, TrainingNoise noise) {
     this.table = Objects.requireNonNull(table, "table");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.standardiser = Objects.requireNonNull(standardiser, "standardiser");
@@ -53,10 +57,10 @@ public final class LocalTrainer {
       throw new IllegalArgumentException("standardiser has " + standardiser.dimension() + " features, spec " + spec.dimension());
     }
     this.rows = TrainingRows.bind(spec, table.schema());
-    if (dp != null && spec.batchSize() != TrainingSpec.FULL_BATCH) {
+    if (noise != null && spec.batchSize() != TrainingSpec.FULL_BATCH) {
       throw new InvalidTrainingSpecException("differentially private training runs full batch (batch size 0)");
     }
-    this.dp = dp;
+    this.dp = noise == null ? null : noise.dp();
     this.noise = noise;
   }
 
@@ -66,40 +70,59 @@ public final class LocalTrainer {
    * @throws InvalidTrainingSpecException if the spec does not fit the table or its labels
    */
   public static FeatureMoments moments(LocalTable table, TrainingSpec spec) {
-    return moments(table, spec, null, null);
-  }
-
-  /** As {@link #moments(LocalTable, TrainingSpec)}; with {@code dp}, on clamped values and with Gaussian noise on the sums. */
-  public static FeatureMoments moments(LocalTable table, TrainingSpec spec, DpTraining dp, Random noise) {
     TrainingRows rows = TrainingRows.bind(spec, table.schema());
     int d = spec.dimension();
     double[] s = new double[d];
     double[] ss = new double[d];
-    double[] centre = new double[d]; // under DP, sums are taken around the bounds' midpoints
-    if (dp != null) {
-      for (int i = 0; i < d; i++) {
-        centre[i] = dp.centre(spec.features().get(i));
-      }
-    }
     long n = rows.forEach(table, TrainingRows.Part.ALL, (row, x, y) -> {
       for (int i = 0; i < d; i++) {
-        double v = dp == null ? x[i] : dp.clamp(spec.features().get(i), x[i]) - centre[i];
-        s[i] += v;
-        ss[i] += v * v;
+        s[i] += x[i];
+        ss[i] += x[i] * x[i];
       }
     });
-    if (dp != null) {
-      for (int i = 0; i < d; i++) {
-        double range = dp.range(spec.features().get(i));
-        // A replaced row moves Σ(x−c) by at most the range and Σ(x−c)² by at most (range/2)².
-        s[i] += dp.momentsNoise(range, 2 * d) * noise.nextGaussian();
-        ss[i] += dp.momentsNoise(range * range / 4, 2 * d) * noise.nextGaussian();
-        // Back to raw sums (post-processing; the row count is public).
-        ss[i] += 2 * centre[i] * s[i] + n * centre[i] * centre[i];
-        s[i] += n * centre[i];
-      }
-    }
     return new FeatureMoments(n, s, ss);
+  }
+
+  /**
+   * As {@link #moments(LocalTable, TrainingSpec)}; with {@code noise}, over the training rows only
+   * (the hold-out is never released under DP, so the job has one row count) on clamped values: each
+   * row's term (x−c)/h and ((x−c)/h)², with c the bounds' midpoint and h half their range, is in
+   * [−1, 1] and [0, 1]; their integer sums get discrete Gaussian noise, and the count is the job's
+   * released count.
+   */
+  public static FeatureMoments moments(LocalTable table, TrainingSpec spec, TrainingNoise noise) {
+    if (noise == null) {
+      return moments(table, spec);
+    }
+    DpTraining dp = noise.dp();
+    TrainingRows rows = TrainingRows.bind(spec, table.schema());
+    int d = spec.dimension();
+    double[] centre = new double[d];
+    double[] half = new double[d];
+    for (int i = 0; i < d; i++) {
+      centre[i] = dp.centre(spec.features().get(i));
+      half[i] = dp.range(spec.features().get(i)) / 2;
+    }
+    long[] s = new long[d];
+    long[] ss = new long[d];
+    long n = rows.forEach(table, TrainingRows.Part.TRAIN, (row, x, y) -> {
+      for (int i = 0; i < d; i++) {
+        double t = (dp.clamp(spec.features().get(i), x[i]) - centre[i]) / half[i];
+        s[i] = Math.addExact(s[i], TrainingNoise.unitTerm(t));
+        ss[i] = Math.addExact(ss[i], TrainingNoise.unitTerm(t * t));
+      }
+    });
+    long released = noise.releasedCount(n);
+    double[] sum = new double[d];
+    double[] sumOfSquares = new double[d];
+    for (int i = 0; i < d; i++) {
+      double centred = noise.noisyMomentSum(s[i], d) * half[i];
+      double centredSquares = noise.noisyMomentSum(ss[i], d) * half[i] * half[i];
+      // Back to raw sums with the released count (post-processing: the mean is then c + Σ(x−c)/ñ).
+      sumOfSquares[i] = centredSquares + 2 * centre[i] * centred + released * centre[i] * centre[i];
+      sum[i] = centred + released * centre[i];
+    }
+    return new FeatureMoments(released, sum, sumOfSquares);
   }
 
   /** Runs the round's local epochs starting from the global model. */
@@ -117,14 +140,16 @@ public final class LocalTrainer {
       beta = epoch.beta;
       intercept = epoch.intercept;
     }
-    // Under DP the training loss is not released (it would spend budget): reported as 0.
-    double loss = dp != null ? 0 : epoch.lossSum / epoch.rows;
-    return new LocalUpdate(new Model(beta.toArray(), intercept), epoch.rows, loss);
+    if (noise != null) {
+      // Under DP the training loss is not released (it would spend budget) and the weight is the released count.
+      return new LocalUpdate(new Model(beta.toArray(), intercept), noise.releasedCount(epoch.rows), 0);
+    }
+    return new LocalUpdate(new Model(beta.toArray(), intercept), epoch.rows, epoch.lossSum / epoch.rows);
   }
 
   /** Evaluates the model on this node's hold-out rows; never under differential privacy (it would spend budget). */
   public Evaluation evaluate(Model model) {
-    if (dp != null) {
+    if (noise != null) {
       throw new IllegalStateException("hold-out evaluation is not released under differential privacy");
     }
     RealVector beta = new ArrayRealVector(model.coefficients());
@@ -159,6 +184,7 @@ public final class LocalTrainer {
     private double intercept;
     private RealVector gradient;
     private double interceptGradient;
+    private final long[] gradientUnits; // under DP: the step's clipped gradient sum, in fixed point
     private int inBatch;
     long rows;
     double lossSum;
@@ -168,6 +194,7 @@ public final class LocalTrainer {
       this.beta = beta;
       this.intercept = intercept;
       this.gradient = new ArrayRealVector(beta.getDimension());
+      this.gradientUnits = dp == null ? null : new long[beta.getDimension() + 1];
     }
 
     @Override
@@ -190,33 +217,49 @@ public final class LocalTrainer {
       }
       // d/dβ of both losses (log-loss; half squared error) is residual·z.
       if (dp != null) {
-        // DP-SGD: the row's whole gradient (coefficients and intercept) clipped to the clip norm.
+        // DP-SGD: the row's whole gradient (coefficients and intercept) clipped to the clip norm,
+        // then summed in fixed point (the noise is added to the integer sum).
         double norm = Math.abs(residual) * Math.sqrt(z.dotProduct(z) + 1);
         residual *= Math.min(1, dp.clipNorm() / Math.max(norm, Double.MIN_NORMAL));
+        double[] g = new double[gradientUnits.length];
+        for (int i = 0; i < z.getDimension(); i++) {
+          g[i] = residual * z.getEntry(i);
+        }
+        g[g.length - 1] = residual;
+        long[] units = noise.gradientUnits(g);
+        for (int i = 0; i < units.length; i++) {
+          gradientUnits[i] = Math.addExact(gradientUnits[i], units[i]);
+        }
+      } else {
+        gradient.combineToSelf(1, residual, z);
+        interceptGradient += residual;
       }
-      gradient.combineToSelf(1, residual, z);
-      interceptGradient += residual;
       rows++;
       if (++inBatch == config.batchSize()) {
         step();
       }
     }
 
-    /** β ← β − η (g/|B| + λβ); b ← b − η g_b/|B|. No-op on an empty batch. */
+    /**
+     * β ← β − η (g/|B| + λβ); b ← b − η g_b/|B|. No-op on an empty batch, except under DP: there g
+     * is the noisy sum, |B| the job's released count (at least 1), and an empty table steps too, so
+     * that whether the node has rows does not show in whether its model moved.
+     */
     void step() {
-      if (inBatch == 0) {
+      if (inBatch == 0 && dp == null) {
         return;
       }
+      double divisor = inBatch;
       if (dp != null) {
-        double sigma = dp.stepNoise();
-        for (int i = 0; i < gradient.getDimension(); i++) {
-          gradient.addToEntry(i, sigma * noise.nextGaussian());
-        }
-        interceptGradient += sigma * noise.nextGaussian();
+        double[] noisy = noise.noisyGradientSum(gradientUnits);
+        gradient = new ArrayRealVector(noisy, 0, gradient.getDimension());
+        interceptGradient = noisy[noisy.length - 1];
+        divisor = Math.max(1, noise.releasedCount(inBatch));
+        java.util.Arrays.fill(gradientUnits, 0);
       }
-      RealVector meanGradient = gradient.mapDivide(inBatch).combineToSelf(1, config.l2(), beta);
+      RealVector meanGradient = gradient.mapDivide(divisor).combineToSelf(1, config.l2(), beta);
       beta = beta.combine(1, -config.learningRate(), meanGradient);
-      intercept -= config.learningRate() * interceptGradient / inBatch;
+      intercept -= config.learningRate() * interceptGradient / divisor;
       gradient.set(0);
       interceptGradient = 0;
       inBatch = 0;

@@ -6,8 +6,10 @@ import org.dirchain.federated.StageRequest;
 import org.dirchain.federated.WeightedUpdate;
 
 /**
- * One node's answer to a stage: the vector that goes into the secure sum, and its public row count
- * (the training rows for FIT, the node's attested contribution).
+ * One node's answer to a stage: the vector that goes into the secure sum, and the row count sent
+ * with it in the clear (the training rows for FIT, which become the node's attested weight). Under
+ * differential privacy that count, like the count inside the vector, is the job's released noisy
+ * count, never the exact one.
  */
 public record StageAnswer(double[] values, long rows) {
 

@@ -146,8 +146,9 @@ class HostileInputsOverGrpcTest {
                 long asset = c.f.as(c.providerAccounts.get(0)).catalog().register(new AssetDraft("Registry in a database",
                         "https://registry.example/db", Hash32.keccak("meta db"), Hash32.of(table.schema().schemaHash()),
                         table.commitment().toHash32(), Classification.RESTRICTED,
-                        Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM), 20,
-                        c.f.nodeAOrg, List.of("diabetes"), List.of(), 1));
+                        Set.of(Operation.COUNT, Operation.MEAN, Operation.VARIANCE, Operation.HISTOGRAM),
+                        c.f.nodeAOrg, List.of("diabetes"), List.of(), 1, org.dirchain.chain.model.ReleasePolicy.open(20),
+                        table.schema().canonical()));
                 ComputeNodeServer server = NodeAssembly.start(c.f.chain, c.f.deployment, c.f.key(DirectoryFixture.NODE_A),
                         c.f.nodeAOrg, Map.of(asset, table), "127.0.0.1", 0);
                 ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext()

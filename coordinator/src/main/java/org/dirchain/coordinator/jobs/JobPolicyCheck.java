@@ -1,7 +1,6 @@
 package org.dirchain.coordinator.jobs;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.dirchain.coordinator.web.ApiProblemException;
 import org.dirchain.coordinator.web.FieldProblem;
 import org.dirchain.coordinator.web.ProblemTypes;
 import org.dirchain.node.api.v1.AggregateSpec;
-import org.dirchain.node.api.v1.Clamp;
 import org.dirchain.node.api.v1.TrainingSpec;
 import org.dirchain.node.data.TableSchema;
 import org.dirchain.node.job.AggregateSpecs;
@@ -52,12 +50,10 @@ class JobPolicyCheck {
     }
 
     void training(long requesterOrg, List<Long> grants, TrainingSpec spec, long epsilonMilli) {
-        Map<String, BigDecimal[]> bounds = new LinkedHashMap<>();
-        for (Clamp c : spec.getDpBoundsList()) {
-            bounds.put(c.getColumn(), new BigDecimal[] {BigDecimal.valueOf(c.getLower()), BigDecimal.valueOf(c.getUpper())});
-        }
+        Map<String, BigDecimal[]> bounds;
         List<org.dirchain.node.query.Filter> filters;
         try {
+            bounds = AggregateSpecs.clamps(spec.getDpBoundsList());
             filters = spec.getFiltersList().stream().map(AggregateSpecs::filter).toList();
         } catch (InvalidQueryException e) {
             throw ApiProblemException.invalid("filters", e.getMessage());

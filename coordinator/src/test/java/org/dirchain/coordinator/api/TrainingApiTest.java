@@ -22,6 +22,7 @@ import org.dirchain.federated.Model;
 import org.dirchain.federated.ModelKind;
 import org.dirchain.federated.TrainingOutcome;
 import org.dirchain.node.data.CsvTable;
+import org.dirchain.node.privacy.DpTraining;
 import org.dirchain.node.train.LocalClient;
 import org.dirchain.node.train.LocalFederation;
 import org.dirchain.node.train.TrainingSpec;
@@ -194,6 +195,91 @@ class TrainingApiTest extends ApiTestBase {
         }
         JsonNode grant = as(REQUESTER).get("/api/v1/grants/" + grants.get(0)).json();
         assertThat(grant.path("epsilonSpentMilli").asLong()).isEqualTo(1000);
+    }
+
+    /**
+     * The differencing attack on the ledger: two DP jobs whose filters differ by one row at node 0
+     * (x1 &lt; v and x1 ≤ v, v the x1 of one row). Each node attests its job's released noisy count ×
+     * rounds, so no weight is the exact filtered count and the two jobs' weights are not one row ×
+     * rounds apart. The noise is drawn by the nodes, unseeded: the assertions are over all six
+     * weights (that all would be exact by chance has probability about 10^-11; that all three
+     * differences would be exact, about 10^-6), and each weight must be within 6σ of the exact count.
+     */
+    @Test
+    void twoPrivateJobsWhoseFiltersDifferByOneRowGetWeightsThatDoNotRevealIt() throws Exception {
+        String v = uniqueFirstFeatureValueOfNode0();
+        long[][] exact = new long[2][3];
+        long[][] released = new long[2][3];
+        List<String> ops = List.of("LT", "LE");
+        for (int job = 0; job < 2; job++) {
+            Map<String, Object> body = privateBody(trainingGrants());
+            body.put("holdoutFraction", 0.0);
+            body.put("filters", List.of(Map.of("column", "x1", "op", ops.get(job), "values", List.of(v))));
+            long id = as(REQUESTER).post("/api/v1/training-jobs", body).json().path("id").asLong();
+            JsonNode done = awaitJob(as(REQUESTER), id, j -> j.path("chainStatus").asText().matches("SETTLED|FAILED"));
+            assertThat(done.path("chainStatus").asText()).as(done.toString()).isEqualTo("SETTLED");
+            var onChain = F.as(REQUESTER).jobs().job(id);
+            for (int i = 0; i < 3; i++) {
+                exact[job][i] = countFirstFeature(i, v, job == 1);
+                long weight = onChain.assets().get(i).weight();
+                assertThat(weight % ROUNDS).as("job " + job + " asset " + i + ": released count × rounds").isZero();
+                released[job][i] = weight / ROUNDS;
+            }
+        }
+        assertThat(exact[1][0] - exact[0][0]).as("the filters differ by one row at node 0").isEqualTo(1);
+        assertThat(exact[1][1]).isEqualTo(exact[0][1]);
+        assertThat(exact[1][2]).isEqualTo(exact[0][2]);
+        double sigma = Math.sqrt(new DpTraining(1.0, 1e-6, 1.0, Map.of(), ROUNDS).countVariance().value());
+        boolean allExact = true;
+        for (int job = 0; job < 2; job++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat((double) Math.abs(released[job][i] - exact[job][i])).as("noise within 6σ").isLessThanOrEqualTo(6 * sigma);
+                allExact &= released[job][i] == exact[job][i];
+            }
+        }
+        assertThat(allExact).as("attested weights are not the exact filtered counts: " + java.util.Arrays.deepToString(released)
+                + " vs " + java.util.Arrays.deepToString(exact)).isFalse();
+        boolean differencesExact = true;
+        for (int i = 0; i < 3; i++) {
+            differencesExact &= released[1][i] - released[0][i] == exact[1][i] - exact[0][i];
+        }
+        assertThat(differencesExact).as("the jobs' weight differences are not the exact 1, 0, 0 rows × rounds").isFalse();
+    }
+
+    private static Map<String, Object> privateBody(List<Long> grants) {
+        Map<String, Object> body = trainingBody(grants);
+        body.put("epsilon", "1");
+        body.put("dpClipNorm", 1.0);
+        body.put("dpDelta", 1e-6);
+        body.put("dpBounds", List.of(Map.of("column", "x1", "lower", 10, "upper", 90),
+                Map.of("column", "x2", "lower", 5, "upper", 45), Map.of("column", "x3", "lower", -4, "upper", 4)));
+        return body;
+    }
+
+    /** The x1 text of a row of node 0 near the middle of its values that no other row of any node shares. */
+    private static String uniqueFirstFeatureValueOfNode0() throws java.io.IOException {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            firstFeature(i).forEach(x -> seen.merge(x, 1, Integer::sum));
+        }
+        List<String> node0 = new ArrayList<>(firstFeature(0));
+        node0.sort(java.util.Comparator.comparing(java.math.BigDecimal::new));
+        for (int k = node0.size() / 2; k < node0.size(); k++) {
+            if (seen.get(node0.get(k)) == 1) {
+                return node0.get(k);
+            }
+        }
+        throw new IllegalStateException("no unique x1 value");
+    }
+
+    private static List<String> firstFeature(int node) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(TRAINING_FILES.get(node)).stream().skip(1).map(l -> l.split(",")[0]).toList();
+    }
+
+    private static long countFirstFeature(int node, String v, boolean inclusive) throws java.io.IOException {
+        java.math.BigDecimal bound = new java.math.BigDecimal(v);
+        return firstFeature(node).stream().map(java.math.BigDecimal::new)
+                .filter(x -> inclusive ? x.compareTo(bound) <= 0 : x.compareTo(bound) < 0).count();
     }
 
     @Test

@@ -55,8 +55,13 @@ public final class AggregateSpecs {
 
     /** Clamping bounds by column; each must be finite with lower ≤ upper. */
     public static Map<String, BigDecimal[]> clamps(AggregateSpec spec) {
+        return clamps(spec.getClampsList());
+    }
+
+    /** Bounds by column, in the order given (an aggregate spec's clamps, a training spec's DP bounds). */
+    public static Map<String, BigDecimal[]> clamps(List<Clamp> clamps) {
         Map<String, BigDecimal[]> out = new LinkedHashMap<>();
-        for (Clamp c : spec.getClampsList()) {
+        for (Clamp c : clamps) {
             if (!Double.isFinite(c.getLower()) || !Double.isFinite(c.getUpper()) || c.getLower() > c.getUpper()) {
                 throw new InvalidQueryException("clamp of column '" + c.getColumn() + "' must have finite lower <= upper");
             }

@@ -44,8 +44,11 @@ public final class DiscreteLaplace {
         }
     }
 
-    /** Bernoulli(exp(-n/d)) for n ≥ 0, d ≥ 1 (Algorithm 1, with the γ > 1 reduction). */
-    boolean bernoulliExp(BigInteger n, BigInteger d) {
+    /**
+     * Bernoulli(exp(-n/d)) for n ≥ 0, d ≥ 1 (Algorithm 1, with the γ > 1 reduction); also the
+     * acceptance test of the discrete Gaussian sampler (their Algorithm 3).
+     */
+    public boolean bernoulliExp(BigInteger n, BigInteger d) {
         BigInteger[] whole = n.divideAndRemainder(d);
         for (BigInteger k = BigInteger.ZERO; k.compareTo(whole[0]) < 0; k = k.add(BigInteger.ONE)) {
             if (!bernoulliExpAtMostOne(BigInteger.ONE, BigInteger.ONE)) {
