@@ -173,6 +173,25 @@ class HostileRequesterAttacksTest extends ApiTestBase {
         assertThat(statistics.path("epsilon").decimalValue()).isEqualByComparingTo("0.2");
     }
 
+    @Test
+    void anOversizedHomomorphicKeyIsRefusedBeforeAnythingIsParsedOrSpent() {
+        long grant = registryGrant(this::as, REQUESTER, 0, STATS, 3000);
+        Unchanged before = unchanged(grant);
+        int bits = 65_520;
+        int l = bits / 8;
+        byte[] key = new byte[5 + 4 + 3 * l];
+        new java.security.SecureRandom().nextBytes(key);
+        java.nio.ByteBuffer.wrap(key).put((byte) 'H').put((byte) 'E').put((byte) 1).put((byte) 1).put((byte) 1)
+                .putShort((short) bits).putShort((short) bits);
+        Map<String, Object> body = noisy(job(List.of(grant), byRegion()), "0.5");
+        body.put("hePublicKey", java.util.Base64.getEncoder().encodeToString(key));
+        ApiClient.Response r = as(REQUESTER).post("/api/v1/jobs", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.errorFields()).containsExactly("hePublicKey");
+        assertThat(r.toString()).contains("65520 bits is not supported");
+        before.stillHolds();
+    }
+
     // ---- helpers -------------------------------------------------------------------------
 
     private static Map<String, Object> byRegion() {
