@@ -47,6 +47,7 @@ contract AccessGrants is IAccessGrants {
     error ZeroHash(string field);
     error InvalidDuration(uint64 durationSeconds);
     error InvalidMaxJobs(uint32 maxJobs);
+    error InvalidEpsilonBudget(uint64 epsilonBudgetMilli);
     error NotApprover(uint64 grantId, uint32 orgId);
     error AlreadyApproved(uint64 grantId, uint32 orgId);
     error GrantNotPending(uint64 grantId, uint8 status);
@@ -108,7 +109,9 @@ contract AccessGrants is IAccessGrants {
         if (ops == 0 || ops & assetOps != ops) revert InvalidOperations(ops, assetOps);
         if (purposeHash == bytes32(0)) revert ZeroHash("purposeHash");
         if (durationSeconds == 0 || durationSeconds > MAX_DURATION_SECONDS) revert InvalidDuration(durationSeconds);
-        if (maxJobs == 0) revert InvalidMaxJobs(maxJobs);
+        // bounded to what signed 32/64-bit readers (the indexer, the nodes) hold
+        if (maxJobs == 0 || maxJobs > uint32(type(int32).max)) revert InvalidMaxJobs(maxJobs);
+        if (epsilonBudgetMilli > uint64(type(int64).max)) revert InvalidEpsilonBudget(epsilonBudgetMilli);
         grantId = ++grantCount;
         Grant storage g = grants[grantId];
         g.assetId = assetId;

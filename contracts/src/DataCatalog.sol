@@ -310,7 +310,11 @@ contract DataCatalog is IDataCatalog {
         if (p.maxEpsilonMilli == 0 || p.maxEpsilonMilli < p.minEpsilonMilli) {
             revert InvalidReleasePolicy("maxEpsilonMilli");
         }
-        if (p.requesterEpsilonBudgetMilli < p.maxEpsilonMilli) revert InvalidReleasePolicy("requesterEpsilonBudgetMilli");
+        // bounded to what signed 32/64-bit readers (the indexer, the nodes) hold
+        if (p.requesterEpsilonBudgetMilli < p.maxEpsilonMilli || p.requesterEpsilonBudgetMilli > uint64(type(int64).max)) {
+            revert InvalidReleasePolicy("requesterEpsilonBudgetMilli");
+        }
+        if (p.minCellSize > uint32(type(int32).max)) revert InvalidReleasePolicy("minCellSize");
         if (p.maxCells == 0 || p.maxCells > MAX_CELLS) revert InvalidReleasePolicy("maxCells");
         if (p.flags & ~POLICY_FLAGS != 0) revert InvalidReleasePolicy("flags");
         if (p.identifierColumns & p.quasiIdentifierColumns != 0) revert InvalidReleasePolicy("quasiIdentifierColumns");

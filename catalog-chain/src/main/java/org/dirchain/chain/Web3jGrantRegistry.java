@@ -37,7 +37,7 @@ final class Web3jGrantRegistry implements GrantRegistry {
             throw new InvalidInputException("duration", "is missing");
         }
         Inputs.range("duration", g.duration().getSeconds(), 1, MAX_DURATION_SECONDS);
-        Inputs.range("maxJobs", g.maxJobs(), 1, Inputs.UINT32_MAX);
+        Inputs.range("maxJobs", g.maxJobs(), 1, Integer.MAX_VALUE);
         Inputs.range("epsilonBudgetMilli", g.epsilonBudgetMilli(), 0, Long.MAX_VALUE);
         TransactionReceipt r = run(contract.request(big(g.assetId()), big(Flag.mask(g.operations())),
                 g.purposeHash().bytes(), big(g.duration().getSeconds()), big(g.maxJobs()),

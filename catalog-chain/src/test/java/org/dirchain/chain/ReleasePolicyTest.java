@@ -121,6 +121,31 @@ class ReleasePolicyTest {
     }
 
     @Test
+    void theContractsBoundWhatTheIndexerReadsEvenWhenCalledDirectly() {
+        var gas = new org.web3j.tx.gas.StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO);
+        var catalog = org.dirchain.contracts.generated.DataCatalog.load(f.deployment.dataCatalog(), f.chain.web3j(),
+                f.chain.transactionManager(f.key(HOSPITAL)), gas);
+        AssetDraft d = f.draft(f.nodeAOrg, List.of(), 1);
+        var huge = new org.dirchain.contracts.generated.DataCatalog.ReleasePolicy(false, BigInteger.ZERO,
+                BigInteger.TEN, BigInteger.TEN, BigInteger.valueOf(1L << 31), BigInteger.TEN, BigInteger.ZERO,
+                BigInteger.ZERO, BigInteger.ZERO);
+        var e = assertThrows(Reverts.InvalidReleasePolicy.class, () -> catalog.registerAsset(d.title(), "",
+                d.metadataHash().bytes(), d.schemaHash().bytes(), d.contentCommitment().bytes(), BigInteger.ONE,
+                BigInteger.ONE, BigInteger.valueOf(f.nodeAOrg), List.of(), List.of(), BigInteger.ONE, huge,
+                d.schema()).send());
+        assertEquals("minCellSize", e.arguments().get(0));
+        var grants = org.dirchain.contracts.generated.AccessGrants.load(f.deployment.accessGrants(), f.chain.web3j(),
+                f.chain.transactionManager(f.key(REQUESTER)), gas);
+        long asset = strictAsset();
+        assertThrows(Reverts.InvalidMaxJobs.class, () -> grants.request(BigInteger.valueOf(asset), BigInteger.ONE,
+                Hash32.keccak("p").bytes(), BigInteger.valueOf(3600), BigInteger.valueOf(1L << 31), BigInteger.ZERO)
+                .send());
+        assertThrows(Reverts.InvalidEpsilonBudget.class, () -> grants.request(BigInteger.valueOf(asset),
+                BigInteger.ONE, Hash32.keccak("p").bytes(), BigInteger.valueOf(3600), BigInteger.ONE,
+                BigInteger.ONE.shiftLeft(63)).send());
+    }
+
+    @Test
     void aMalformedPolicyIsRefusedBeforeAnyTransaction() {
         var e = assertThrows(InvalidInputException.class,
                 () -> new ReleasePolicy(true, 0, 1_000, 1_000, 10, 50, false, false, Set.of(), Set.of()));

@@ -193,6 +193,12 @@ public final class Reverts {
         }
     }
 
+    public static final class InvalidEpsilonBudget extends ContractRevertException {
+        public InvalidEpsilonBudget(List<Object> args) {
+            super("InvalidEpsilonBudget", args);
+        }
+    }
+
     public static final class InvalidMaxJobs extends ContractRevertException {
         public InvalidMaxJobs(List<Object> args) {
             super("InvalidMaxJobs", args);

@@ -127,8 +127,9 @@ public final class SecureTrainingService {
         } catch (IllegalStateException e) {
             throw Refusal.precondition("job " + jobId + ": " + e.getMessage());
         }
+        // Every stage: a coordinator could skip setup and ask a round (training or hold-out rows) directly.
         // Under DP the answer's count is the job's released noisy count, so this refusal reveals nothing more.
-        if (stage.stage() == Stage.MOMENTS && answer.rows() < auth.asset().policy().minCellSize()) {
+        if (answer.rows() < auth.asset().policy().minCellSize()) {
             throw Refusal.precondition("the training rows after filters" + (dp != null ? " (noisy count)" : "")
                     + " are below asset " + request.getAssetId() + "'s minimum of " + auth.asset().policy().minCellSize() + " rows");
         }

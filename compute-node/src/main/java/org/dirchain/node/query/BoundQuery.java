@@ -66,7 +66,11 @@ public final class BoundQuery {
       integerGroups = type == ColumnType.INTEGER;
       groupIndex = new HashMap<>();
       for (String key : q.groupBy().keys()) {
-        groupIndex.put(integerGroups ? integerKey(q.groupBy().column(), key) : key, groupIndex.size());
+        if (groupIndex.putIfAbsent(integerGroups ? integerKey(q.groupBy().column(), key) : key, groupIndex.size())
+            != null) {
+          throw new InvalidQueryException("group key '" + key + "' of '" + q.groupBy().column()
+              + "' names a value listed before");
+        }
       }
     }
     for (Measure m : q.measures()) {

@@ -20,6 +20,9 @@ import org.dirchain.chain.model.Operation;
  * latest block's timestamp), the clock the contracts use.
  */
 public final class GrantVerifier {
+    /** How long past a job's deadline the node remembers what it released for it. */
+    static final java.time.Duration RELEASE_MEMORY = java.time.Duration.ofDays(1);
+
     private final DirectoryChain chain;
     private final long nodeOrg;
     private final Supplier<Instant> chainTime;
@@ -43,6 +46,12 @@ public final class GrantVerifier {
         }
         if (now.isAfter(job.deadline())) {
             throw Refusal.precondition("job " + jobId + " passed its deadline " + job.deadline());
+        }
+        // The node forgets released answers a day past the deadline by its own clock: a chain whose
+        // latest block lags that far must not make a forgotten job look open (fresh noise to average).
+        if (Instant.now().isAfter(job.deadline().plus(RELEASE_MEMORY))) {
+            throw Refusal.precondition("job " + jobId + " passed its deadline " + job.deadline()
+                    + " by more than a day on this node's clock");
         }
         Hash32 received = Hash32.keccak(spec);
         if (!received.equals(job.specHash())) {

@@ -23,6 +23,9 @@ import org.dirchain.node.query.Operator;
  * the one the rows really have. Every check names the request field it refuses.
  */
 public final class ReleaseRules {
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final TableSchema schema;
     private final ReleasePolicy policy;
     private final long assetId;
@@ -44,7 +47,7 @@ public final class ReleaseRules {
             checkGroupBy(query.groupBy().column(), query.groupBy().keys());
         }
         for (int i = 0; i < query.measures().size(); i++) {
-            checkMeasure(query.measures().get(i), query.groupCount(), "query.measures[" + i + "]");
+            checkMeasure(query.measures().get(i), query.groupCount(), "query.measures[" + i + "]", epsilonMilli);
         }
         checkClamps(clamps);
     }
@@ -109,6 +112,11 @@ public final class ReleaseRules {
                     throw new PolicyViolation(at, "'" + f.column() + "' is a quasi-identifier of asset " + assetId
                             + ", whose policy allows no filter on it");
                 }
+                if (f.op() == Operator.BETWEEN && new BigDecimal(f.values().get(0))
+                        .compareTo(new BigDecimal(f.values().get(1))) == 0) {
+                    throw new PolicyViolation(at, "'" + f.column() + "' is a quasi-identifier of asset " + assetId
+                            + ": BETWEEN one value is an EQ filter");
+                }
             }
         }
     }
@@ -125,10 +133,16 @@ public final class ReleaseRules {
                     + " can be grouped by TEXT columns" + (policy.integerGroups() ? " and INTEGER columns" : ""));
         }
         if (type == ColumnType.INTEGER) {
-            keys.stream().filter(k -> !isInteger(k)).findFirst().ifPresent(k -> {
-                throw new PolicyViolation("query.groups", "'" + k + "' is not an integer (column '" + column
-                        + "' is INTEGER)");
-            });
+            java.util.Set<BigDecimal> seen = new java.util.HashSet<>();
+            for (String k : keys) {
+                if (!isInteger(k)) {
+                    throw new PolicyViolation("query.groups", "'" + k + "' is not an integer (column '" + column
+                            + "' is INTEGER)");
+                }
+                if (!seen.add(new BigDecimal(k).stripTrailingZeros())) {
+                    throw new PolicyViolation("query.groups", "'" + k + "' names a value listed before");
+                }
+            }
         }
         if (keys.size() > policy.maxCells()) {
             throw new PolicyViolation("query.groups", keys.size() + " groups; asset " + assetId + " releases at most "
@@ -136,7 +150,7 @@ public final class ReleaseRules {
         }
     }
 
-    private void checkMeasure(Measure m, int groups, String at) {
+    private void checkMeasure(Measure m, int groups, String at, long epsilonMilli) {
         if (m.kind() == MeasureKind.COUNT) {
             return;
         }
@@ -145,6 +159,11 @@ public final class ReleaseRules {
         if (!schema.column(position).type().isNumeric()) {
             throw new PolicyViolation(at + ".column", m.kind() + " needs a numeric column, but '" + m.column()
                     + "' is TEXT");
+        }
+        if (m.kind() == MeasureKind.HISTOGRAM && epsilonMilli == 0
+                && policy.quasiIdentifierColumns().contains(position)) {
+            throw new PolicyViolation(at + ".column", "'" + m.column() + "' is a quasi-identifier of asset " + assetId
+                    + ": a histogram of it groups by it, which takes differential privacy (an epsilon)");
         }
         if (m.kind() == MeasureKind.HISTOGRAM) {
             long cells = (long) groups * (m.edges().size() + 1); // buckets, underflow and overflow
@@ -173,6 +192,9 @@ public final class ReleaseRules {
             if (type == ColumnType.INTEGER && (!isInteger(lower) || !isInteger(upper))) {
                 throw new PolicyViolation(at, "'" + c.getKey() + "' is INTEGER: its bounds must be integers, got ["
                         + lower.toPlainString() + ", " + upper.toPlainString() + "]");
+            }
+            if (type == ColumnType.INTEGER && (lower.compareTo(LONG_MIN) < 0 || upper.compareTo(LONG_MAX) > 0)) {
+                throw new PolicyViolation(at, "'" + c.getKey() + "' is INTEGER: its bounds must fit in 64 bits");
             }
         }
     }

@@ -16,7 +16,8 @@ import org.dirchain.node.query.VectorLayout;
  * sum of squares, and per histogram its buckets (one row lands in one bucket: L1 sensitivity 1).
  * Epsilon is split evenly over these k statistics (sequential composition); groups are disjoint, so
  * each group gets the full split (parallel composition). Sensitivities, in the vector's fixed-point
- * units: counts 1, sum max(|lo|,|hi|)·10^s, sum of squares max(lo², hi²)·10^2s, from the clamping
+ * units: counts 1, sum ⌈max(|lo|,|hi|)·10^s⌉ + 1, sum of squares ⌈max(lo², hi²)·10^2s⌉ + 1 (each total is
+ * rounded to the unit once), from the clamping
  * bounds, which are therefore required for every moment column.
  */
 public final class PartialNoise {
@@ -44,8 +45,10 @@ public final class PartialNoise {
                         + moments.get(m) + "'");
             }
             BigDecimal bound = b[0].abs().max(b[1].abs());
-            sumSensitivity[m] = atLeastOne(bound.multiply(unit));
-            squareSensitivity[m] = atLeastOne(bound.multiply(bound).multiply(unit).multiply(unit));
+            // + 1: the partial rounds each total to the fixed-point unit once, so one row can move a
+            // rounded total by one unit more than its own bound
+            sumSensitivity[m] = atLeastOne(bound.multiply(unit)).add(BigInteger.ONE);
+            squareSensitivity[m] = atLeastOne(bound.multiply(bound).multiply(unit).multiply(unit)).add(BigInteger.ONE);
         }
         int statistics = 1 + 3 * moments.size() + query.histograms().size();
         // noise scale for a statistic of sensitivity Δ: Δ / (ε/k) = Δ·k·1000 / epsilonMilli
