@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * embedded development setup; docs/api.md and docs/secrets.md describe production values.
  *
  * @param dataDir where the embedded defaults keep their files (H2 database, PKCS#12 keystore)
+ * @param maxRequestBody the largest request body accepted on {@code /api/*}; larger ones are
+ *     answered 413 unread. The largest legitimate body (a job with a 3072-bit Paillier key and its
+ *     lists at their bounds) is far below the default.
  */
 @Validated
 @ConfigurationProperties("dirchain.coordinator")
@@ -27,7 +31,9 @@ public record CoordinatorProperties(
         @Valid @DefaultValue Index index,
         @Valid @DefaultValue Secrets secrets,
         @Valid @DefaultValue Bootstrap bootstrap,
-        @Valid @DefaultValue Jobs jobs) {
+        @Valid @DefaultValue Jobs jobs,
+        @NotNull @DefaultValue("256KB") DataSize maxRequestBody,
+        @Valid @DefaultValue RateLimit rateLimit) {
 
     /**
      * The directory chain: one JSON-RPC endpoint and the deployment file written by the deployer.
@@ -130,4 +136,15 @@ public record CoordinatorProperties(
             @NotNull @DefaultValue("1s") Duration interval,
             @Positive @DefaultValue("5") int maxAttempts,
             @NotNull @DefaultValue("2s") Duration retryPause) {}
+
+    /**
+     * A token bucket per API key on {@code /api/*}: {@code burst} requests at once, refilled at
+     * {@code requestsPerSecond}; beyond it the answer is 429 with {@code Retry-After}.
+     *
+     * @param enabled off: no limit (e.g. behind a gateway that limits per client already)
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @Positive @DefaultValue("20") double requestsPerSecond,
+            @Positive @DefaultValue("40") int burst) {}
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import org.dirchain.node.query.Filter;
 
 /**
  * An aggregate job as a requester submits it: one approved grant per asset, the query, and either
@@ -55,8 +56,12 @@ public record JobRequestBody(
             @Size(max = 256) List<@NotBlank String> groups,
             @NotEmpty @Size(max = 32) List<@NotNull @Valid MeasureBody> measures) {}
 
-    /** {@code BETWEEN} takes two values (inclusive), {@code IN} one or more, every other operator one. */
-    public record FilterBody(@NotBlank String column, @NotNull FilterOp op, @NotEmpty List<@NotNull String> values) {}
+    /**
+     * {@code BETWEEN} takes two values (inclusive), {@code IN} one or more (up to the nodes' limit),
+     * every other operator one.
+     */
+    public record FilterBody(@NotBlank String column, @NotNull FilterOp op,
+            @NotEmpty @Size(max = Filter.MAX_IN_VALUES) List<@NotNull String> values) {}
 
     /** {@code column} is required except for COUNT; {@code bucketEdges} only for HISTOGRAM, ascending. */
     public record MeasureBody(@NotNull MeasureKind kind, String column, @Size(max = 256) List<@NotNull Double> bucketEdges) {}

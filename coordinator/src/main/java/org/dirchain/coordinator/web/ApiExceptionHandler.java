@@ -61,6 +61,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dirchain\"");
         }
+        if (e.retryAfterSeconds() > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
         return ResponseEntity.status(e.status()).headers(headers).body(p);
     }
 

@@ -14,14 +14,22 @@ public class ApiProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    /** Seconds for a {@code Retry-After} header; 0: none. */
+    private final long retryAfterSeconds;
 
     public ApiProblemException(HttpStatus status, String type, String title, String detail,
             Map<String, Object> properties) {
+        this(status, type, title, detail, properties, 0);
+    }
+
+    private ApiProblemException(HttpStatus status, String type, String title, String detail,
+            Map<String, Object> properties, long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.properties = Map.copyOf(properties);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiProblemException unauthenticated(String detail) {
@@ -36,6 +44,18 @@ public class ApiProblemException extends RuntimeException {
     public static ApiProblemException notFound(String what, Object id) {
         return new ApiProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
                 "no " + what + " " + id, Map.of());
+    }
+
+    public static ApiProblemException payloadTooLarge(long maxBytes) {
+        return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                "Request body too large", "the request body is larger than the " + maxBytes + " bytes accepted",
+                Map.of("maxBytes", maxBytes));
+    }
+
+    public static ApiProblemException rateLimited(long retryAfterSeconds) {
+        return new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                "this API key sent more requests than its rate limit; try again in " + retryAfterSeconds + " s",
+                Map.of(), retryAfterSeconds);
     }
 
     public static ApiProblemException invalid(List<FieldProblem> errors) {
@@ -64,5 +84,9 @@ public class ApiProblemException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -26,6 +26,10 @@ public final class ProblemTypes {
     public static final String METHOD_NOT_ALLOWED = PREFIX + "method-not-allowed";
     public static final String NOT_ACCEPTABLE = PREFIX + "not-acceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = PREFIX + "unsupported-media-type";
+    /** 413: the request body is larger than the coordinator accepts ({@code maxBytes}); it was not read. */
+    public static final String PAYLOAD_TOO_LARGE = PREFIX + "payload-too-large";
+    /** 429: the API key sent more requests than its rate limit; {@code Retry-After} says when to try again. */
+    public static final String RATE_LIMITED = PREFIX + "rate-limited";
     /** 409: the caller's organisation has no chain signing key registered, so it cannot write. */
     public static final String SIGNING_KEY_MISSING = PREFIX + "signing-key-missing";
     /** 409: a signing key offered for an organisation is not one of its accounts on chain. */

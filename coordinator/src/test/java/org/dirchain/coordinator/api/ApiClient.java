@@ -104,6 +104,13 @@ final class ApiClient {
                 : b.POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** POSTs JSON text of no declared length: the body goes chunked, as a streaming client sends it. */
+    Response postChunked(String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }

@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Benchmark, not a test (its name keeps it out of the test run): sequential aggregate jobs (COUNT
@@ -25,12 +26,14 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.jobs=20 -Dbench.warmup=3 -Dbench.rows=3000}
  * and copy the printed table into docs/performance.md.
  */
+// Named in -Dtest only: a pattern such as org.dirchain.coordinator.** must not start its context
+@EnabledIfSystemProperty(named = "test", matches = ".*JobSettlementBench.*",
+        disabledReason = "a benchmark, not a test: run it with -Dtest=JobSettlementBench")
 class JobSettlementBench extends ApiTestBase {
-    /** Named in -Dtest only: a pattern such as org.dirchain.coordinator.** must not load the shared chain. */
-    @BeforeEach
-    void onlyWhenNamed() {
-        Assumptions.assumeTrue(System.getProperty("test", "").contains("JobSettlementBench"),
-                "a benchmark, not a test: run it with -Dtest=JobSettlementBench");
+    /** One key at many requests a second: the partner rate limit would be what is measured. */
+    @DynamicPropertySource
+    static void noRateLimit(DynamicPropertyRegistry registry) {
+        registry.add("dirchain.coordinator.rate-limit.enabled", () -> "false");
     }
 
     /** Each grant allows five jobs ({@link ApiTestBase#grantBody}): new ones before they run out. */

@@ -316,6 +316,8 @@ class JobsApiTest extends ApiTestBase {
         p.put("dirchain.coordinator.jobs.outbox.enabled", outbox);
         p.put("dirchain.coordinator.jobs.outbox.interval", "200ms");
         p.put("dirchain.coordinator.jobs.recovery-interval", "500ms");
+        // the restart tests poll closely to stop a coordinator between two rounds
+        p.put("dirchain.coordinator.rate-limit.enabled", false);
         // as command-line arguments: they take precedence over application.yml
         return new SpringApplicationBuilder(CoordinatorApplication.class)
                 .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
