@@ -77,6 +77,27 @@ class ReleaseRulesTest {
     }
 
     @Test
+    void aQuasiIdentifierTakesNoOneValueRangeAndNoNoiselessHistogram() {
+        assertEquals("query.filters[0]", refused(count(Filter.between("age", "45", "45.0")), Map.of(), 500).field());
+        ReleaseRules open = new ReleaseRules(SCHEMA, new ReleasePolicy(false, 0, 1_000, 3_000, 10, 50, false, true,
+                Set.of(0), Set.of(1)), 7);
+        AggregateQuery ages = AggregateQuery.builder().measure(Measure.histogram("age", "40", "41", "42")).build();
+        assertEquals("query.measures[0].column", assertThrows(PolicyViolation.class,
+                () -> open.checkAggregate(ages, Map.of(), 0)).field());
+        assertDoesNotThrow(() -> open.checkAggregate(ages, Map.of(), 500), "with noise it is an ordinary DP histogram");
+    }
+
+    @Test
+    void integerGroupKeysNamingOneValueTwiceAreRefused() {
+        ReleaseRules integerGroups = new ReleaseRules(SCHEMA, new ReleasePolicy(true, 100, 1_000, 3_000, 10, 5, true,
+                true, Set.of(0), Set.of(1)), 7);
+        AggregateQuery twice = AggregateQuery.builder().groupBy("stage", "1", "01", "2").measure(Measure.count()).build();
+        PolicyViolation v = assertThrows(PolicyViolation.class, () -> integerGroups.checkAggregate(twice, Map.of(), 500));
+        assertEquals("query.groups", v.field());
+        assertTrue(v.getMessage().contains("'01'"), v.getMessage());
+    }
+
+    @Test
     void groupingIsByTextOrWhereAllowedByInteger() {
         AggregateQuery byStage = AggregateQuery.builder().groupBy("stage", "1", "2").measure(Measure.count()).build();
         assertEquals("query.groupBy", refused(byStage, Map.of(), 500).field());
@@ -110,6 +131,7 @@ class ReleaseRulesTest {
         assertEquals("clamps[0]", refused(sum, clamp("stage", "3", "3"), 500).field());
         assertEquals("clamps[0].column", refused(sum, clamp("region", "0", "1"), 500).field());
         assertDoesNotThrow(() -> RULES.checkAggregate(sum, clamp("stage", "0", "4.000"), 500));
+        assertEquals("clamps[0]", refused(sum, clamp("stage", "0", "1e20"), 500).field());
     }
 
     @Test
