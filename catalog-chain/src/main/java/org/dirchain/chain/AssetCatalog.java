@@ -20,5 +20,8 @@ public interface AssetCatalog {
 
     Asset asset(long assetId);
 
+    /** The organisation whose node serves the asset: one call, where the whole entry is not needed. */
+    long nodeOrgOf(long assetId);
+
     long count();
 }

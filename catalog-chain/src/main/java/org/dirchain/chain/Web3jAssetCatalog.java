@@ -117,6 +117,12 @@ final class Web3jAssetCatalog implements AssetCatalog {
     }
 
     @Override
+    public long nodeOrgOf(long assetId) {
+        Inputs.id("assetId", assetId);
+        return run(contract.getAsset(big(assetId)), "getAsset").component2().longValueExact();
+    }
+
+    @Override
     public long count() {
         return run(contract.assetCount(), "assetCount").longValueExact();
     }

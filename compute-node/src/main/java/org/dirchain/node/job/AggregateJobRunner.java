@@ -62,6 +62,12 @@ public final class AggregateJobRunner {
     private final PartialNoise noise;
     private final ReleasedNoisyPartials released;
     private final AggregateMasking masking;
+    private final Map<String, BigInteger[]> exactPartials = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BigInteger[]> eldest) {
+            return size() > 64;
+        }
+    };
     private final Map<String, HePublicKey> keys = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, HePublicKey> eldest) {
@@ -150,13 +156,32 @@ public final class AggregateJobRunner {
         Supplier<BigInteger[]> partial = () -> partial(job, checkpoint);
         BigInteger[] vector = auth.epsilonMilli() > 0
                 ? released.noisy(auth.job().id(), auth.asset().id(), auth.job().deadline(), partial)
-                : partial.get();
+                : exact(job, partial);
         int minCell = auth.asset().policy().minCellSize();
         if (CellSuppression.cohort(vector, job.query()).compareTo(BigInteger.valueOf(minCell)) < 0) {
             throw Refusal.precondition("the cohort after filters is below asset " + auth.asset().id()
                     + "'s minimum cell size of " + minCell + (auth.epsilonMilli() > 0 ? " (noisy count)" : ""));
         }
         return CellSuppression.suppress(vector, job.query(), minCell);
+    }
+
+    /**
+     * An exact partial, computed once for the masking-key call and the answer that follows it (same
+     * job, asset and data commitment): the answer does not read the data a second time.
+     */
+    private BigInteger[] exact(Prepared job, Supplier<BigInteger[]> compute) {
+        String key = job.auth().job().id() + "/" + job.auth().asset().id() + "/" + job.local().toHash32();
+        synchronized (exactPartials) {
+            BigInteger[] cached = exactPartials.get(key);
+            if (cached != null) {
+                return cached.clone();
+            }
+        }
+        BigInteger[] vector = compute.get();
+        synchronized (exactPartials) {
+            exactPartials.put(key, vector.clone());
+        }
+        return vector;
     }
 
     /** Computes, masks (for a multi-asset job), encrypts and attests this node's partial. */

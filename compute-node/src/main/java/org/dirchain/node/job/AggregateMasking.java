@@ -201,7 +201,7 @@ public final class AggregateMasking {
         }
         // One organisation serving several assets would share every mask of this node: count organisations too.
         int jobOrgs = (int) job.assets().stream().map(JobAsset::assetId)
-                .map(id -> chain.catalog().asset(id).nodeOrg()).distinct().count();
+                .map(id -> chain.catalog().nodeOrgOf(id)).distinct().count();
         int needed = Math.max(2, Math.min(3, jobOrgs));
         if (orgs.size() < needed) {
             throw Refusal.precondition("participants from " + orgs.size() + " node organisation(s); job " + job.id()
@@ -212,7 +212,7 @@ public final class AggregateMasking {
 
     private void checkSignature(Job job, AggregateMaskKey p, byte[] key) {
         long assetId = job.assets().get(p.getAssetIndex()).assetId();
-        long servingOrg = chain.catalog().asset(assetId).nodeOrg();
+        long servingOrg = chain.catalog().nodeOrgOf(assetId);
         if (servingOrg != p.getOrgId()) {
             throw Refusal.denied("asset index " + p.getAssetIndex() + " of job " + job.id() + " is served by organisation "
                     + servingOrg + ", not " + p.getOrgId());
