@@ -34,9 +34,15 @@ public final class ComputeNodeMain {
         NodeConfig config = NodeConfig.read(configFile);
         Map<Long, LocalTable> tables = tables(config, configFile.getParent());
         if (args.length > 1 && args[1].equals("--commitments")) {
-            tables.forEach((id, t) -> System.out.printf("asset %d  schemaHash %s  contentCommitment %s  (%s)%n", id,
-                    org.dirchain.chain.model.Hash32.of(t.schema().schemaHash()), t.commitment().toHash32(),
-                    t.schema().canonical()));
+            tables.forEach((id, t) -> {
+                System.out.printf("asset %d  schemaHash %s  contentCommitment %s  (%s)%n", id,
+                        org.dirchain.chain.model.Hash32.of(t.schema().schemaHash()), t.commitment().toHash32(),
+                        t.schema().canonical());
+                // ready to paste into the catalogue entry (POST /api/v1/assets), which the release policy refers to
+                System.out.println("  \"schema\": " + t.schema().columns().stream()
+                        .map(c -> "{\"name\": \"" + c.name() + "\", \"type\": \"" + c.type() + "\"}")
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+            });
             return;
         }
         Deployment deployment = Deployment.read(configFile.getParent().resolve(config.chain().deployment()));
