@@ -51,6 +51,12 @@ final class OrgCommands {
         abstract long run(DirectoryChain chain, PrintWriter out);
     }
 
+    /** A command on one existing organisation. */
+    abstract static class OneOrg extends OrgCommand {
+        @Option(names = "--org", required = true, description = "organisation id")
+        long org;
+    }
+
     @Command(name = "admit", mixinStandardHelpOptions = true,
             description = "Admit an organisation with its roles and first account.")
     static final class Admit extends OrgCommand {
@@ -82,10 +88,7 @@ final class OrgCommands {
 
     @Command(name = "suspend", mixinStandardHelpOptions = true,
             description = "Suspend an organisation: it can no longer act on chain until restored.")
-    static final class Suspend extends OrgCommand {
-        @Option(names = "--org", required = true, description = "organisation id")
-        long org;
-
+    static final class Suspend extends OneOrg {
         @Override
         long run(DirectoryChain chain, PrintWriter out) {
             chain.organisations().suspend(org);
@@ -95,10 +98,7 @@ final class OrgCommands {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true, description = "Restore a suspended organisation.")
-    static final class Restore extends OrgCommand {
-        @Option(names = "--org", required = true, description = "organisation id")
-        long org;
-
+    static final class Restore extends OneOrg {
         @Override
         long run(DirectoryChain chain, PrintWriter out) {
             chain.organisations().restore(org);
@@ -108,10 +108,7 @@ final class OrgCommands {
     }
 
     @Command(name = "roles", mixinStandardHelpOptions = true, description = "Set an organisation's roles.")
-    static final class Roles extends OrgCommand {
-        @Option(names = "--org", required = true, description = "organisation id")
-        long org;
-
+    static final class Roles extends OneOrg {
         @Option(names = "--roles", required = true, split = ",",
                 description = "comma-separated: REGULATOR, PROVIDER, REQUESTER, NODE, OPERATOR")
         Set<Role> roles;
@@ -125,10 +122,7 @@ final class OrgCommands {
     }
 
     @Command(name = "add-account", mixinStandardHelpOptions = true, description = "Add an account to an organisation.")
-    static final class AddAccount extends OrgCommand {
-        @Option(names = "--org", required = true, description = "organisation id")
-        long org;
-
+    static final class AddAccount extends OneOrg {
         @Option(names = "--account", required = true, description = "the account (0x address)")
         String account;
 
@@ -141,10 +135,7 @@ final class OrgCommands {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an organisation as the chain has it.")
-    static final class Show extends OrgCommand {
-        @Option(names = "--org", required = true, description = "organisation id")
-        long org;
-
+    static final class Show extends OneOrg {
         @Override
         long run(DirectoryChain chain, PrintWriter out) {
             return org;
