@@ -87,14 +87,11 @@ public final class BoundQuery {
 
   /** An INTEGER group key in the one form rows are looked up by (no sign of +, no leading zeros). */
   private static String integerKey(String column, String key) {
-    if (!org.dirchain.node.data.Numbers.isDecimal(key)) {
+    String canonical = org.dirchain.node.data.Numbers.canonicalInteger(key);
+    if (canonical == null) {
       throw new InvalidQueryException("group key '" + key + "' of INTEGER column '" + column + "' is not an integer");
     }
-    BigDecimal v = new BigDecimal(key);
-    if (v.signum() != 0 && v.stripTrailingZeros().scale() > 0) {
-      throw new InvalidQueryException("group key '" + key + "' of INTEGER column '" + column + "' is not an integer");
-    }
-    return v.toBigIntegerExact().toString();
+    return canonical;
   }
 
   private static RowPredicate bindFilter(Filter f, TableSchema schema) {

@@ -61,8 +61,8 @@ public record ReleasePolicyBody(
             return new ReleasePolicy(dpRequired, min, max, budget, minCellSize, maxCells,
                     Boolean.TRUE.equals(integerGroups), Boolean.TRUE.equals(quasiIdentifierRanges), ids, quasi);
         } catch (InvalidInputException e) {
-            problems.add(new FieldProblem(field + "." + apiName(e.field()), e.getMessage()
-                    .substring(e.field().length() + 2).replace("Milli", "")));
+            problems.add(new FieldProblem(field + "." + apiName(e.field()),
+                    e.getMessage().substring(e.field().length() + 2)));
             return null;
         }
     }

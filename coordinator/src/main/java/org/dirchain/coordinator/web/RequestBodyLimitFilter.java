@@ -111,6 +111,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                // Non-blocking reads are for async servlets; the API's controllers read the body blocking.
                 @Override
                 public void setReadListener(ReadListener listener) {
                     throw new UnsupportedOperationException("the body was read already; read it blocking");

@@ -211,13 +211,20 @@ final class ThreeNodeJobs {
      */
     static long approvedGrant(IntFunction<ApiClient> as, int requester, int assetIndex,
             Consumer<Map<String, Object>> adjust) {
-        Map<String, Object> body = ApiTestBase.grantBody(ASSETS.get(assetIndex));
-        body.put("operations", List.of("COUNT", "MEAN"));
+        return approvedGrant(as, requester, ASSETS.get(assetIndex), OWNERS.get(assetIndex), body -> {
+            body.put("operations", List.of("COUNT", "MEAN"));
+            adjust.accept(body);
+        });
+    }
+
+    /** A grant on {@code assetId} ({@link ApiTestBase#grantBody}, then {@code adjust}ed), approved by {@code owner}. */
+    private static long approvedGrant(IntFunction<ApiClient> as, int requester, long assetId, int owner,
+            Consumer<Map<String, Object>> adjust) {
+        Map<String, Object> body = ApiTestBase.grantBody(assetId);
         adjust.accept(body);
         ApiClient.Response requested = as.apply(requester).post("/api/v1/grants", body);
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        ApiClient.Response approved = as.apply(OWNERS.get(assetIndex))
-                .post("/api/v1/grants/" + requested.id() + "/approve", null);
+        ApiClient.Response approved = as.apply(owner).post("/api/v1/grants/" + requested.id() + "/approve", null);
         assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
         return requested.id();
     }
@@ -386,15 +393,10 @@ final class ThreeNodeJobs {
     /** A grant on registry {@code index} for {@code operations}, requested by {@code requester}, approved. */
     static long registryGrant(IntFunction<ApiClient> as, int requester, int index, List<String> operations,
             long epsilonBudgetMilli) {
-        Map<String, Object> body = ApiTestBase.grantBody(REGISTRY_ASSETS.get(index));
-        body.put("operations", operations);
-        body.put("epsilonBudgetMilli", epsilonBudgetMilli);
-        ApiClient.Response requested = as.apply(requester).post("/api/v1/grants", body);
-        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
-        ApiClient.Response approved = as.apply(OWNERS.get(index)).post("/api/v1/grants/" + requested.id() + "/approve",
-                null);
-        assertThat(approved.json().path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
-        return requested.id();
+        return approvedGrant(as, requester, REGISTRY_ASSETS.get(index), OWNERS.get(index), body -> {
+            body.put("operations", operations);
+            body.put("epsilonBudgetMilli", epsilonBudgetMilli);
+        });
     }
 
     static void writeCsv(Path file, List<Patient> rows) {

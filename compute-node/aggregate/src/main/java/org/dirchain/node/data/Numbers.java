@@ -125,6 +125,24 @@ public final class Numbers {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
+  /** True if {@code value} has no fractional part (2, 2.0 and 2E+1 do; 2.5 does not). */
+  public static boolean isInteger(BigDecimal value) {
+    return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+  }
+
+  /**
+   * The one text of an integer written in the decimal syntax above ({@code +02}, {@code 2.0} and
+   * {@code 2} all read {@code 2}), or null when {@code s} is not an integer: how INTEGER group keys
+   * are matched and told apart.
+   */
+  public static String canonicalInteger(String s) {
+    if (!isDecimal(s)) {
+      return null;
+    }
+    BigDecimal v = new BigDecimal(s);
+    return isInteger(v) ? v.toBigIntegerExact().toString() : null;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -133,13 +133,14 @@ public final class ReleaseRules {
                     + " can be grouped by TEXT columns" + (policy.integerGroups() ? " and INTEGER columns" : ""));
         }
         if (type == ColumnType.INTEGER) {
-            java.util.Set<BigDecimal> seen = new java.util.HashSet<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (String k : keys) {
-                if (!isInteger(k)) {
+                String canonical = Numbers.canonicalInteger(k);
+                if (canonical == null) {
                     throw new PolicyViolation("query.groups", "'" + k + "' is not an integer (column '" + column
                             + "' is INTEGER)");
                 }
-                if (!seen.add(new BigDecimal(k).stripTrailingZeros())) {
+                if (!seen.add(canonical)) {
                     throw new PolicyViolation("query.groups", "'" + k + "' names a value listed before");
                 }
             }
@@ -189,7 +190,7 @@ public final class ReleaseRules {
             if (type == ColumnType.TEXT) {
                 throw new PolicyViolation(at + ".column", "'" + c.getKey() + "' is TEXT and cannot be clamped");
             }
-            if (type == ColumnType.INTEGER && (!isInteger(lower) || !isInteger(upper))) {
+            if (type == ColumnType.INTEGER && (!Numbers.isInteger(lower) || !Numbers.isInteger(upper))) {
                 throw new PolicyViolation(at, "'" + c.getKey() + "' is INTEGER: its bounds must be integers, got ["
                         + lower.toPlainString() + ", " + upper.toPlainString() + "]");
             }
@@ -212,14 +213,6 @@ public final class ReleaseRules {
                     + schema.names());
         }
         return schema.indexOf(column);
-    }
-
-    private static boolean isInteger(String s) {
-        return Numbers.isDecimal(s) && isInteger(new BigDecimal(s));
-    }
-
-    private static boolean isInteger(BigDecimal v) {
-        return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
     }
 
     private static String eps(long milli) {
